@@ -1,0 +1,41 @@
+//! The HTML shell and the route table.
+
+use crate::pages::{home::HomePage, language::LanguagePage, not_found::NotFound, play::PlayPage, progress::ProgressPage};
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="stylesheet" href="/pkg/feedwise.css" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HydrationScripts options islands=true />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=LanguagePage />
+                <Route path=path!("/:lang") view=HomePage />
+                <Route path=path!("/:lang/play") view=PlayPage />
+                <Route path=path!("/:lang/progress") view=ProgressPage />
+            </Routes>
+        </Router>
+    }
+}

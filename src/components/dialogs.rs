@@ -1,0 +1,203 @@
+//! The dialogs of the platforms: report (with a reason), block, reply, profile card, and the
+//! teaching page a clicked link opens instead of a website.
+
+use super::feed_game::{Dialog, Game};
+use crate::domain::model::{Account, Category};
+use crate::domain::scoring::ReportReason;
+use crate::text::{self, compact};
+use leptos::html;
+use leptos::prelude::*;
+use leptos_i18n::td_string;
+
+/// A modal frame: focus moves into it when it opens, Escape closes it.
+#[component]
+fn Modal(game: Game, title: String, children: Children) -> impl IntoView {
+    let panel = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = panel.get() {
+            let _ = el.focus();
+        }
+    });
+    view! {
+        <div class="backdrop" on:click=move |_| game.close()></div>
+        <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="dialog-title" tabindex="-1" node_ref=panel
+            on:keydown=move |ev| if ev.key() == "Escape" { game.close() }>
+            <h2 id="dialog-title">{title}</h2>
+            {children()}
+        </div>
+    }
+}
+
+#[component]
+pub fn DialogHost(game: Game) -> impl IntoView {
+    move || {
+        game.dialog.get().map(|d| match d {
+            Dialog::Report(i) => view! { <ReportDialog game i /> }.into_any(),
+            Dialog::Block(i) => view! { <BlockDialog game i /> }.into_any(),
+            Dialog::Reply(i) => view! { <ReplyDialog game i /> }.into_any(),
+            Dialog::Profile(i) => {
+                let c = game.comment(i);
+                view! { <ProfileDialog game account=c.author link_from=Some(i) /> }.into_any()
+            }
+            Dialog::Creator => {
+                let creator = game.feed.with_value(|f| f.post.creator.clone());
+                view! { <ProfileDialog game account=creator link_from=None /> }.into_any()
+            }
+            Dialog::Link(i, url) => view! { <LinkDialog game i url /> }.into_any(),
+        })
+    }
+}
+
+#[component]
+fn ReportDialog(game: Game, i: usize) -> impl IntoView {
+    let l = game.l;
+    let reason = RwSignal::new(None::<ReportReason>);
+    let send = move |_| {
+        if let Some(r) = reason.get() {
+            game.answer(i, |a| {
+                a.reported = Some(r);
+                a.looks_fine = false;
+            });
+            game.close();
+        }
+    };
+    view! {
+        <Modal game title=td_string!(l, report_title).to_string()>
+            <fieldset class="reasons">
+                <legend>{td_string!(l, report_question)}</legend>
+                {ReportReason::ALL.into_iter().map(|r| view! {
+                    <label class="choice wide">
+                        <input type="radio" name="reason" on:change=move |_| reason.set(Some(r)) />
+                        <span>{text::reason(l, r)}</span>
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            <div class="dialog-buttons">
+                <button type="button" class="big-button" on:click=move |_| game.close()>{td_string!(l, cancel)}</button>
+                <button type="button" class="big-button danger" disabled=move || reason.get().is_none() on:click=send>
+                    {td_string!(l, report_send)}
+                </button>
+            </div>
+        </Modal>
+    }
+}
+
+#[component]
+fn BlockDialog(game: Game, i: usize) -> impl IntoView {
+    let l = game.l;
+    let name = game.comment(i).author.username;
+    view! {
+        <Modal game title=crate::text::fill(td_string!(l, block_title), &[("name", (name.clone()).to_string())]).to_string()>
+            <p>{td_string!(l, block_body)}</p>
+            <div class="dialog-buttons">
+                <button type="button" class="big-button" on:click=move |_| game.close()>{td_string!(l, cancel)}</button>
+                <button type="button" class="big-button danger" on:click=move |_| {
+                    game.answer(i, |a| { a.blocked = true; a.looks_fine = false; });
+                    game.close();
+                }>{td_string!(l, block_confirm)}</button>
+            </div>
+        </Modal>
+    }
+}
+
+#[component]
+fn ReplyDialog(game: Game, i: usize) -> impl IntoView {
+    let l = game.l;
+    let c = game.comment(i);
+    let spam = c.is_spam();
+    let text = RwSignal::new(String::new());
+    let warned = RwSignal::new(false);
+    let send = move |_| {
+        if text.get().trim().is_empty() {
+            return;
+        }
+        game.answer(i, |a| a.replied = true);
+        if spam { warned.set(true) } else { game.close() }
+    };
+    view! {
+        <Modal game title=crate::text::fill(td_string!(l, reply_title), &[("name", (c.author.username.clone()).to_string())]).to_string()>
+            <Show when=move || !warned.get() fallback=move || view! {
+                <p class="warning" role="alert">{td_string!(l, reply_spam_warning)}</p>
+                <div class="dialog-buttons">
+                    <button type="button" class="big-button" on:click=move |_| game.close()>{td_string!(l, close)}</button>
+                </div>
+            }>
+                <label class="visually-hidden" for="reply-text">{td_string!(l, reply_placeholder)}</label>
+                <textarea id="reply-text" rows="3" placeholder=td_string!(l, reply_placeholder)
+                    prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                <div class="dialog-buttons">
+                    <button type="button" class="big-button" on:click=move |_| game.close()>{td_string!(l, cancel)}</button>
+                    <button type="button" class="big-button primary" on:click=send>{td_string!(l, reply_send)}</button>
+                </div>
+            </Show>
+        </Modal>
+    }
+}
+
+#[component]
+fn ProfileDialog(game: Game, account: Account, link_from: Option<usize>) -> impl IntoView {
+    let l = game.l;
+    let lang = game.lang;
+    let age = if account.age_days >= 365 {
+        crate::text::fill(td_string!(l, profile_years), &[("count", (account.age_days / 365).to_string())]).to_string()
+    } else {
+        crate::text::fill(td_string!(l, profile_days), &[("count", (account.age_days).to_string())]).to_string()
+    };
+    let bio_link = account.bio_link.clone();
+    view! {
+        <Modal game title=td_string!(l, profile_title).to_string()>
+            <div class="profile-card">
+                <img class="avatar big" src=account.avatar.url() alt="" width="80" height="80" />
+                <div>
+                    <p class="profile-name">
+                        <strong>{account.display_name.clone()}</strong>
+                        {account.verified.then(|| view! { <span class="badge" role="img" aria-label=td_string!(l, verified)>"✔"</span> })}
+                    </p>
+                    <p class="profile-handle">"@" {account.username.clone()}</p>
+                </div>
+            </div>
+            <dl class="profile-stats">
+                <div><dt>{td_string!(l, profile_posts)}</dt><dd>{compact(lang, account.posts)}</dd></div>
+                <div><dt>{td_string!(l, profile_followers)}</dt><dd>{compact(lang, account.followers)}</dd></div>
+                <div><dt>{td_string!(l, profile_following)}</dt><dd>{compact(lang, account.following)}</dd></div>
+                <div><dt>{td_string!(l, profile_joined)}</dt><dd>{age}</dd></div>
+            </dl>
+            <p class="bio">{if account.bio.is_empty() { td_string!(l, profile_no_bio).to_string() } else { account.bio.clone() }}</p>
+            {bio_link.map(|url| {
+                let shown = url.clone();
+                view! {
+                    <p class="bio-link">{td_string!(l, profile_link)} ": "
+                        <button type="button" class="link" on:click=move |_| {
+                            if let Some(i) = link_from { game.open(Dialog::Link(i, url.clone())) }
+                        }>{shown}</button>
+                    </p>
+                }
+            })}
+            <div class="dialog-buttons">
+                <button type="button" class="big-button" on:click=move |_| game.close()>{td_string!(l, close)}</button>
+            </div>
+        </Modal>
+    }
+}
+
+#[component]
+fn LinkDialog(game: Game, i: usize, url: String) -> impl IntoView {
+    let l = game.l;
+    let c = game.comment(i);
+    let category = if c.is_spam() { c.category } else { Category::Legit };
+    let (title, body) = text::link_page(l, category);
+    view! {
+        <Modal game title=td_string!(l, link_title).to_string()>
+            <div class="link-page" class:safe=!c.is_spam()>
+                <p>{td_string!(l, link_intro)}</p>
+                <p class="address">{td_string!(l, link_address)} " " <code>{url}</code></p>
+                <h3>{title}</h3>
+                <p>{body}</p>
+                {c.is_spam().then(|| view! { <p class="warning">{td_string!(l, link_risky)}</p> })}
+            </div>
+            <div class="dialog-buttons">
+                <button type="button" class="big-button primary" on:click=move |_| game.close()>{td_string!(l, link_back)}</button>
+            </div>
+        </Modal>
+    }
+}

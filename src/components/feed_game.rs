@@ -1,0 +1,223 @@
+//! The practice round: an island that renders a generated feed, takes the child's actions
+//! (report, block, looks fine, profile, link, reply), keeps them in local storage and, at the
+//! end, shows the feedback.
+
+use super::dialogs::DialogHost;
+use super::feedback::Feedback;
+use super::post_view::{AccountButton, PostView};
+use super::store::{SavedRound, load_round, record_round, round_key, save_round};
+use crate::domain::model::{Comment, Feed, Lang, Platform, Span};
+use crate::domain::scoring::{Answer, score};
+use crate::i18n::Locale;
+use crate::text::{self, compact, locale, time_ago};
+use leptos::prelude::*;
+use leptos_i18n::td_string;
+
+/// A dialog on top of the feed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    Report(usize),
+    Block(usize),
+    Reply(usize),
+    Profile(usize),
+    Creator,
+    /// A clicked link: the comment it was in, and the address.
+    Link(usize, String),
+}
+
+/// The state of one round, shared by the views inside the island.
+#[derive(Clone, Copy)]
+pub struct Game {
+    pub feed: StoredValue<Feed>,
+    pub answers: RwSignal<Vec<Answer>>,
+    pub dialog: RwSignal<Option<Dialog>>,
+    pub finished: RwSignal<bool>,
+    pub lang: Lang,
+    pub l: Locale,
+}
+
+impl Game {
+    pub fn open(&self, dialog: Dialog) {
+        match &dialog {
+            Dialog::Profile(i) => self.answer(*i, |a| a.opened_profile = true),
+            Dialog::Link(i, _) => self.answer(*i, |a| a.clicked_link = true),
+            _ => {}
+        }
+        self.dialog.set(Some(dialog));
+    }
+
+    pub fn close(&self) {
+        self.dialog.set(None);
+    }
+
+    pub fn answer(&self, i: usize, f: impl FnOnce(&mut Answer)) {
+        self.answers.update(|all| {
+            if let Some(a) = all.get_mut(i) {
+                f(a)
+            }
+        });
+    }
+
+    pub fn comment(&self, i: usize) -> Comment {
+        self.feed.with_value(|f| f.comments[i].clone())
+    }
+}
+
+#[island]
+pub fn FeedGame(feed: Feed, next_seed: u64) -> impl IntoView {
+    let lang = feed.lang;
+    let key = round_key(&feed);
+    let n = feed.comments.len();
+    let platform = feed.settings.platform;
+    let game = Game {
+        feed: StoredValue::new(feed),
+        answers: RwSignal::new(vec![Answer::default(); n]),
+        dialog: RwSignal::new(None),
+        finished: RwSignal::new(false),
+        lang,
+        l: locale(lang),
+    };
+    let l = game.l;
+    let hydrated = RwSignal::new(false);
+
+    // Restore a round in progress once the page is live in the browser, then keep it saved.
+    let restore_key = key.clone();
+    Effect::new(move |_| {
+        if let Some(saved) = load_round(&restore_key)
+            && saved.answers.len() == n
+        {
+            game.answers.set(saved.answers);
+            game.finished.set(saved.finished);
+        }
+        hydrated.set(true);
+    });
+    Effect::new(move |_| {
+        let round = SavedRound { answers: game.answers.get(), finished: game.finished.get() };
+        if hydrated.get() {
+            save_round(&key, &round);
+        }
+    });
+
+    let decided = move || game.answers.with(|a| a.iter().filter(|a| a.decided()).count());
+    let finish = move |_| {
+        let s = game.feed.with_value(|f| game.answers.with(|a| score(&f.comments, a)));
+        game.feed.with_value(|f| record_round(f, &s, js_sys::Date::now()));
+        game.finished.set(true);
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    };
+    let threads = game.feed.with_value(|f| {
+        f.threads().into_iter().map(|(top, replies)| (index_of(f, top), replies.iter().map(|r| index_of(f, r)).collect::<Vec<_>>())).collect::<Vec<_>>()
+    });
+
+    view! {
+        <div class="game" class:photo=platform == Platform::Photo class:video=platform == Platform::Video
+            data-hydrated=move || hydrated.get().to_string()>
+            <Show when=move || !game.finished.get() fallback=move || view! { <Feedback game next_seed /> }>
+                <p class="instructions">{td_string!(l, play_instructions)}</p>
+                <PostView game />
+                <section class="comments" aria-labelledby="comments-heading">
+                    <h2 id="comments-heading">{td_string!(l, comments_heading)} " · " {n}</h2>
+                    <ul class="threads">
+                        {threads.clone().into_iter().map(|(top, replies)| view! {
+                            <li class="thread">
+                                <CommentView game i=top />
+                                {(!replies.is_empty()).then(|| view! {
+                                    <ul class="replies" aria-label=td_string!(l, replies)>
+                                        {replies.into_iter().map(|r| view! { <li><CommentView game i=r /></li> }).collect_view()}
+                                    </ul>
+                                })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+                <div class="finish-bar">
+                    <p aria-live="polite">{move || crate::text::fill(td_string!(l, answered_count), &[("done", (decided()).to_string()), ("total", (n).to_string())]).to_string()}</p>
+                    {move || (decided() < n).then(|| view! {
+                        <p class="hint">{crate::text::fill(td_string!(l, finish_unanswered), &[("count", (n - decided()).to_string())]).to_string()}</p>
+                    })}
+                    <button type="button" class="big-button primary" on:click=finish>{td_string!(l, finish)}</button>
+                </div>
+            </Show>
+            <DialogHost game />
+        </div>
+    }
+}
+
+fn index_of(feed: &Feed, c: &Comment) -> usize {
+    feed.comments.iter().position(|x| x.id == c.id).unwrap_or(0)
+}
+
+/// Comment text; links are buttons that open the "what could have happened" page.
+pub fn comment_text(game: Game, i: usize, spans: Vec<Span>) -> impl IntoView {
+    spans
+        .into_iter()
+        .map(|s| {
+            if s.link {
+                let url = s.text.clone();
+                view! {
+                    <button type="button" class="link" on:click=move |_| game.open(Dialog::Link(i, url.clone()))>{s.text}</button>
+                }
+                .into_any()
+            } else {
+                view! { <span>{s.text}</span> }.into_any()
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+fn CommentView(game: Game, i: usize) -> impl IntoView {
+    let c = game.comment(i);
+    let l = game.l;
+    let lang = game.lang;
+    let video = game.feed.with_value(|f| f.settings.platform == Platform::Video);
+    let creator_name = game.feed.with_value(|f| f.post.creator.display_name.clone());
+    let answer = move || game.answers.with(|a| a[i].clone());
+    let status = move || {
+        let a = answer();
+        if let Some(r) = a.reported {
+            Some(format!("🚩 {} · {}", td_string!(l, status_reported), text::reason(l, r)))
+        } else if a.blocked {
+            Some(format!("🚫 {}", td_string!(l, status_blocked)))
+        } else if a.looks_fine {
+            Some(format!("👍 {}", td_string!(l, status_fine)))
+        } else {
+            None
+        }
+    };
+    let undo = move |_| game.answer(i, |a| {
+        a.reported = None;
+        a.blocked = false;
+        a.looks_fine = false;
+    });
+    view! {
+        <article class="comment" class:pinned=c.pinned class:decided=move || answer().decided()
+            class:flagged=move || answer().flagged() aria-label=c.author.username.clone()>
+            {c.pinned.then(|| view! { <p class="pinned-label">"📌 " {crate::text::fill(td_string!(l, pinned_by), &[("name", (creator_name.clone()).to_string())]).to_string()}</p> })}
+            <div class="comment-head">
+                <AccountButton game account=c.author.clone() dialog=Dialog::Profile(i) show_display_name=video />
+                <span class="time">{time_ago(l, c.minutes_ago)}</span>
+            </div>
+            <p class="comment-text">{comment_text(game, i, c.spans.clone())}</p>
+            <div class="comment-tools">
+                <span class="likes">"♥ " {compact(lang, c.likes)}</span>
+                <button type="button" class="small" on:click=move |_| game.open(Dialog::Reply(i))>{td_string!(l, reply)}</button>
+            </div>
+            <div class="actions" role="group" aria-label=td_string!(l, action_report)>
+                {move || match status() {
+                    Some(s) => view! {
+                        <p class="status">{s}</p>
+                        <button type="button" class="action undo" on:click=undo>{td_string!(l, action_undo)}</button>
+                    }.into_any(),
+                    None => view! {
+                        <button type="button" class="action report" on:click=move |_| game.open(Dialog::Report(i))>"🚩 " {td_string!(l, action_report)}</button>
+                        <button type="button" class="action block" on:click=move |_| game.open(Dialog::Block(i))>"🚫 " {td_string!(l, action_block)}</button>
+                        <button type="button" class="action fine" on:click=move |_| game.answer(i, |a| a.looks_fine = true)>"👍 " {td_string!(l, action_fine)}</button>
+                    }.into_any(),
+                }}
+            </div>
+        </article>
+    }
+}

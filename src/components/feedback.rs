@@ -1,0 +1,152 @@
+//! The end of a round: totals, discernment, per-category results, and every comment with its
+//! verdict and the cues highlighted and explained.
+
+use super::feed_game::Game;
+use crate::domain::model::{Category, Comment};
+use crate::domain::scoring::{Answer, Outcome, ReportReason, Score, outcome, score};
+use crate::i18n::Locale;
+use crate::text;
+use leptos::prelude::*;
+use leptos_i18n::td_string;
+
+fn percent(x: f64) -> String {
+    format!("{:.0}", (x * 100.0).round())
+}
+
+#[component]
+pub fn Feedback(game: Game, next_seed: u64) -> impl IntoView {
+    let l = game.l;
+    let (comments, settings, lang) = game.feed.with_value(|f| (f.comments.clone(), f.settings.clone(), f.lang));
+    let answers = game.answers.get_untracked();
+    let s = score(&comments, &answers);
+    let round_url = |level: u8| {
+        format!(
+            "/{}/play?age={}&app={}&level={}&seed={}",
+            lang.code(),
+            settings.age_band.id(),
+            settings.platform.id(),
+            level,
+            next_seed
+        )
+    };
+    let level = settings.difficulty.level();
+    let message = if s.over_flagging {
+        (td_string!(l, overflag.title), td_string!(l, overflag.body))
+    } else if s.hits + s.misses > 0 && s.hit_rate < 0.6 {
+        (td_string!(l, underflag.title), td_string!(l, underflag.body))
+    } else {
+        (td_string!(l, well_done.title), td_string!(l, well_done.body))
+    };
+    view! {
+        <section class="card results" aria-labelledby="results-title">
+            <h1 id="results-title" tabindex="-1">{td_string!(l, results_title)}</h1>
+            <div class="message" class:overflag=s.over_flagging role="status">
+                <h2>{message.0}</h2>
+                <p>{message.1}</p>
+            </div>
+            <Totals l s=s.clone() />
+            <h2>{td_string!(l, results_per_category)}</h2>
+            <table class="per-category">
+                <thead><tr>
+                    <th scope="col">{td_string!(l, results_category)}</th>
+                    <th scope="col">{td_string!(l, results_correct)}</th>
+                </tr></thead>
+                <tbody>
+                    {s.per_category.iter().map(|c| view! {
+                        <tr>
+                            <th scope="row">{text::category_name(l, c.category)}</th>
+                            <td>{format!("{} / {}", c.correct, c.total)}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <p class="grown-ups">{crate::text::fill(td_string!(l, results_teacher_numbers), &[("d", (format!("{:.2}", s.d_prime)).to_string()), ("c", (format!("{:.2}", s.criterion)).to_string())]).to_string()}</p>
+            <div class="next">
+                <a class="big-button primary" href=round_url(level)>{td_string!(l, play_again)}</a>
+                {(level < 3).then(|| view! { <a class="big-button" href=round_url(level + 1)>{td_string!(l, play_harder)}</a> })}
+                <a class="big-button" href=format!("/{}/progress", lang.code())>{td_string!(l, see_progress)}</a>
+            </div>
+        </section>
+        <section class="card" aria-labelledby="list-title">
+            <h2 id="list-title">{td_string!(l, results_comment_list)}</h2>
+            <ol class="verdicts">
+                {comments.into_iter().zip(answers).map(|(c, a)| view! { <li><Verdict l c a /></li> }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+fn Totals(l: Locale, s: Score) -> impl IntoView {
+    let tile = |label: String, value: String, class: &'static str| view! {
+        <div class=format!("tile {class}")><span class="value">{value}</span><span class="label">{label}</span></div>
+    };
+    view! {
+        <div class="totals">
+            {tile(td_string!(l, results_spam_caught).to_string(), s.hits.to_string(), "good")}
+            {tile(td_string!(l, results_spam_missed).to_string(), s.misses.to_string(), "bad")}
+            {tile(td_string!(l, results_false_alarms).to_string(), s.false_alarms.to_string(), "bad")}
+            {tile(td_string!(l, results_correct_fine).to_string(), s.correct_rejections.to_string(), "good")}
+            {tile(td_string!(l, results_risky).to_string(), s.risky_actions.to_string(), if s.risky_actions > 0 { "bad" } else { "good" })}
+            {tile(td_string!(l, results_reasons).to_string(), format!("{} / {}", s.correct_reasons, s.spam_reports), "neutral")}
+        </div>
+        <div class="discernment">
+            <p><strong>{td_string!(l, results_discernment)} ": " {percent(s.discernment.max(0.0))}</strong></p>
+            <meter min="-100" max="100" low="30" high="70" optimum="100" value=percent(s.discernment)
+                aria-label=td_string!(l, results_discernment)></meter>
+            <p class="help">{td_string!(l, results_discernment_help)}</p>
+        </div>
+    }
+}
+
+#[component]
+fn Verdict(l: Locale, c: Comment, a: Answer) -> impl IntoView {
+    let o = outcome(&c, &a);
+    let verdict = match o {
+        Outcome::Hit => td_string!(l, verdict_hit),
+        Outcome::Miss => td_string!(l, verdict_miss),
+        Outcome::FalseAlarm => td_string!(l, verdict_false_alarm),
+        Outcome::CorrectRejection => td_string!(l, verdict_correct),
+    };
+    let spam = c.is_spam();
+    let better_reason = a.reported.filter(|r| spam && !r.fits(c.category)).map(|_| {
+        let best = if c.category == Category::FakeGiveaway { ReportReason::Impersonation } else { ReportReason::SpamScam };
+        crate::text::fill(td_string!(l, feedback_reason_other), &[("reason", (text::reason(l, best)).to_string())]).to_string()
+    });
+    view! {
+        <article class="verdict" class:right=o.correct() class:wrong=!o.correct()>
+            <p class="verdict-line"><span aria-hidden="true">{if o.correct() { "✅ " } else { "❌ " }}</span>{verdict}
+                " " <span class="kind">{format!("({})", text::category_name(l, c.category))}</span></p>
+            <p class="who">"@" {c.author.username.clone()}</p>
+            <p class="comment-text">
+                {c.spans.iter().map(|s| match s.cue {
+                    Some(_) => view! { <mark>{s.text.clone()}</mark> }.into_any(),
+                    None => view! { <span>{s.text.clone()}</span> }.into_any(),
+                }).collect_view()}
+            </p>
+            {spam.then(|| view! { <p class="what">{text::category_what(l, c.category)}</p> })}
+            {(!c.cues().is_empty()).then(|| view! {
+                <h3>{td_string!(l, feedback_text_cues)}</h3>
+                <ul class="cues">{c.cues().into_iter().map(|q| view! { <li>{text::cue(l, q)}</li> }).collect_view()}</ul>
+            })}
+            {(spam && !c.profile_cues.is_empty()).then(|| view! {
+                <h3>{td_string!(l, feedback_profile_cues)}</h3>
+                <ul class="cues profile">{c.profile_cues.iter().map(|&q| view! { <li>{text::profile(l, q)}</li> }).collect_view()}</ul>
+            })}
+            {(!c.tricks.is_empty()).then(|| view! {
+                <h3>{td_string!(l, feedback_tricks)}</h3>
+                <ul class="cues tricks">{c.tricks.iter().map(|&t| view! { <li>{text::trick(l, t)}</li> }).collect_view()}</ul>
+            })}
+            {c.tricky.map(|t| view! {
+                <h3>{td_string!(l, feedback_why_fine)}</h3>
+                <p>{text::tricky(l, t)}</p>
+            })}
+            {a.reported.map(|r| view! {
+                <p class="you">{crate::text::fill(td_string!(l, feedback_you_reported), &[("reason", (text::reason(l, r)).to_string())]).to_string()}
+                    " " {if spam && r.fits(c.category) { td_string!(l, feedback_reason_fits).to_string() } else { better_reason.clone().unwrap_or_default() }}</p>
+            })}
+            {(spam && a.clicked_link).then(|| view! { <p class="you bad">{td_string!(l, feedback_clicked)}</p> })}
+            {(spam && a.replied).then(|| view! { <p class="you bad">{td_string!(l, feedback_replied)}</p> })}
+        </article>
+    }
+}

@@ -1,0 +1,94 @@
+//! What the browser keeps in local storage: the answers of a round in progress, and a record of
+//! every finished round for the progress page. Nothing of it goes to the server.
+
+use crate::domain::model::{AgeBand, Feed, Lang, Platform};
+use crate::domain::scoring::{Answer, Score};
+use gloo_storage::{LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
+
+const PROGRESS_KEY: &str = "feedwise.progress.v1";
+
+/// A finished round, as the progress page lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RoundRecord {
+    pub key: String,
+    pub at_ms: f64,
+    pub lang: Lang,
+    pub platform: Platform,
+    pub age_band: AgeBand,
+    pub level: u8,
+    pub seed: u64,
+    pub hits: u32,
+    pub misses: u32,
+    pub false_alarms: u32,
+    pub correct_rejections: u32,
+    pub discernment: f64,
+    pub risky_actions: u32,
+}
+
+/// A round being played: restored when the page is reloaded.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct SavedRound {
+    pub answers: Vec<Answer>,
+    pub finished: bool,
+}
+
+/// The key a round is stored under: the same settings and seed give the same feed.
+pub fn round_key(feed: &Feed) -> String {
+    let s = &feed.settings;
+    format!(
+        "feedwise.round.v1.{}.{}.{}.{}.{}",
+        feed.lang.code(),
+        s.platform.id(),
+        s.age_band.id(),
+        s.difficulty.level(),
+        feed.seed
+    )
+}
+
+pub fn load_round(key: &str) -> Option<SavedRound> {
+    LocalStorage::get(key).ok()
+}
+
+pub fn save_round(key: &str, round: &SavedRound) {
+    // Storage may be full or switched off; the round still plays, it just won't survive a reload.
+    let _ = LocalStorage::set(key, round);
+}
+
+pub fn load_progress() -> Vec<RoundRecord> {
+    LocalStorage::get(PROGRESS_KEY).unwrap_or_default()
+}
+
+pub fn clear_progress() {
+    LocalStorage::delete(PROGRESS_KEY);
+    let keys: Vec<String> = (0..LocalStorage::length())
+        .filter_map(|i| LocalStorage::raw().key(i).ok().flatten())
+        .filter(|k| k.starts_with("feedwise.round."))
+        .collect();
+    for k in keys {
+        LocalStorage::delete(k);
+    }
+}
+
+/// Adds (or, for a round finished again, replaces) the record of a round.
+pub fn record_round(feed: &Feed, score: &Score, at_ms: f64) {
+    let key = round_key(feed);
+    let mut all = load_progress();
+    all.retain(|r| r.key != key);
+    all.push(RoundRecord {
+        key,
+        at_ms,
+        lang: feed.lang,
+        platform: feed.settings.platform,
+        age_band: feed.settings.age_band,
+        level: feed.settings.difficulty.level(),
+        seed: feed.seed,
+        hits: score.hits,
+        misses: score.misses,
+        false_alarms: score.false_alarms,
+        correct_rejections: score.correct_rejections,
+        discernment: score.discernment,
+        risky_actions: score.risky_actions,
+    });
+    let _ = LocalStorage::set(PROGRESS_KEY, &all);
+}

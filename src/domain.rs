@@ -1,0 +1,13 @@
+//! Pure types and rules: the feed generator and scoring. No I/O, no Leptos, no database;
+//! compiled for the server and the browser alike.
+
+pub mod accounts;
+pub mod corpus;
+pub mod evasion;
+pub mod export;
+pub mod generator;
+pub mod illustration;
+pub mod model;
+pub mod scoring;
+pub mod slots;
+pub mod template;

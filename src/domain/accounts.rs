@@ -1,0 +1,198 @@
+//! The accounts behind comments. Spam and real accounts are drawn from different but
+//! overlapping distributions (after the InstaFake figures in PRODUCT.md §2), so the profile is a
+//! real clue but not a perfect one.
+
+use super::corpus::{Corpus, CreatorDef};
+use super::model::{Account, Avatar, AvatarKind, Category, ProfileCue};
+use super::slots::SlotFiller;
+use super::template::Template;
+use rand::Rng;
+use rand::seq::IndexedRandom;
+
+/// A sample from a log-normal distribution with the given median; `spread` is its sigma.
+pub fn lognormal<R: Rng>(rng: &mut R, median: f64, spread: f64) -> u32 {
+    // Box–Muller: two uniforms give one standard normal.
+    let u1: f64 = rng.random_range(f64::EPSILON..1.0);
+    let u2: f64 = rng.random();
+    let z = (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos();
+    (median * (spread * z).exp()).round().clamp(0.0, 50_000_000.0) as u32
+}
+
+fn pick<'a, R: Rng>(items: &'a [String], rng: &mut R) -> &'a str {
+    items.choose(rng).map(String::as_str).unwrap_or("")
+}
+
+/// Lower case, accents folded, only `a-z 0-9 . _`, at most 24 characters.
+pub fn username_safe(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.to_lowercase().chars() {
+        let c = match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            ' ' | '-' => '_',
+            c => c,
+        };
+        if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_' {
+            out.push(c);
+        }
+    }
+    out.trim_matches(|c| c == '.' || c == '_').chars().take(24).collect()
+}
+
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
+        .take(2)
+        .collect::<String>()
+        .to_uppercase()
+}
+
+fn expand_text<R: Rng>(t: &Template, filler: &mut SlotFiller, rng: &mut R) -> String {
+    t.expand(filler, rng).into_iter().map(|s| s.text).collect::<String>().trim().to_string()
+}
+
+fn digits<R: Rng>(rng: &mut R, min: u32, max: u32) -> String {
+    rng.random_range(min..=max).to_string()
+}
+
+/// The creator's own account.
+pub fn creator_account<R: Rng>(def: &CreatorDef, rng: &mut R) -> Account {
+    let classmate = !def.verified;
+    Account {
+        username: def.handle.clone(),
+        display_name: def.name.clone(),
+        avatar: Avatar {
+            kind: AvatarKind::Initial,
+            letters: initials(&def.name),
+            variant: def.id.bytes().fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32)),
+        },
+        age_days: rng.random_range(900..3200),
+        posts: if classmate { rng.random_range(12..60) } else { rng.random_range(150..1400) },
+        followers: if classmate { rng.random_range(40..260) } else { lognormal(rng, 60_000.0, 0.8) },
+        following: rng.random_range(40..400),
+        bio: def.bio.clone(),
+        bio_link: None,
+        verified: def.verified,
+        is_creator: true,
+    }
+}
+
+/// A real child's or fan's account.
+pub fn legit_account<R: Rng>(corpus: &Corpus, filler: &mut SlotFiller, rng: &mut R) -> Account {
+    let first = pick(&corpus.first_names, rng).to_string();
+    let word = pick(&corpus.words, rng).to_string();
+    let base = match rng.random_range(0..5) {
+        0 => format!("{first}{word}"),
+        1 => format!("{word}_{first}"),
+        2 => format!("{first}.{word}"),
+        3 => format!("{word}.{word}"),
+        _ => format!("{first}_{word}"),
+    };
+    let mut username = username_safe(&base);
+    if rng.random_bool(0.11) {
+        username.push_str(&digits(rng, 1, 99));
+    }
+    let display_name = match rng.random_range(0..4) {
+        0 => format!("{first} {}", initials(&word)),
+        1 => username.clone(),
+        _ => first.clone(),
+    };
+    let bio = if rng.random_bool(0.3) {
+        String::new()
+    } else {
+        corpus.bio_legit.choose(rng).map(|t| expand_text(t, filler, rng)).unwrap_or_default()
+    };
+    let avatar_kind = match rng.random_range(0..100) {
+        0 => AvatarKind::Blank,
+        1..=40 => AvatarKind::Animal,
+        41..=75 => AvatarKind::Initial,
+        _ => AvatarKind::Pattern,
+    };
+    Account {
+        avatar: Avatar { kind: avatar_kind, letters: initials(&first), variant: rng.random() },
+        age_days: if rng.random_bool(0.1) { rng.random_range(3..30) } else { 30 + lognormal(rng, 480.0, 0.7) },
+        posts: if rng.random_bool(0.042) { 0 } else { 1 + lognormal(rng, 38.0, 1.0) },
+        followers: lognormal(rng, 345.0, 1.0),
+        following: lognormal(rng, 260.0, 0.7),
+        bio_link: (!bio.is_empty() && rng.random_bool(0.08)).then(|| filler.legit_link(rng)),
+        bio,
+        username,
+        display_name,
+        verified: false,
+        is_creator: false,
+    }
+}
+
+/// A spam account of the given category.
+pub fn spam_account<R: Rng>(corpus: &Corpus, category: Category, filler: &mut SlotFiller, rng: &mut R) -> Account {
+    let from = |table: &std::collections::HashMap<Category, Vec<Template>>, filler: &mut SlotFiller, rng: &mut R| {
+        table.get(&category).and_then(|ts| ts.choose(rng)).map(|t| expand_text(t, filler, rng)).unwrap_or_default()
+    };
+    let mut username = username_safe(&from(&corpus.username, filler, rng));
+    if username.len() < 3 {
+        username = username_safe(pick(&corpus.first_names, rng));
+    }
+    if rng.random_bool(0.55) {
+        username.push_str(&digits(rng, 100, 9999));
+    }
+    let display_name = from(&corpus.display_name, filler, rng);
+    let bio = if rng.random_bool(0.5) { String::new() } else { from(&corpus.bio_spam, filler, rng) };
+    let avatar_kind = match rng.random_range(0..100) {
+        0..=39 => AvatarKind::Blank,
+        40..=69 => AvatarKind::Pattern,
+        70..=84 => AvatarKind::Initial,
+        _ => AvatarKind::Animal,
+    };
+    Account {
+        avatar: Avatar { kind: avatar_kind, letters: initials(&display_name), variant: rng.random() },
+        age_days: if rng.random_bool(0.75) { rng.random_range(0..30) } else { 30 + lognormal(rng, 150.0, 0.8) },
+        posts: if rng.random_bool(0.575) { 0 } else { rng.random_range(1..16) },
+        followers: lognormal(rng, 30.0, 1.2),
+        following: lognormal(rng, 1100.0, 0.8),
+        bio_link: (!bio.is_empty() && rng.random_bool(0.7)).then(|| filler.link(rng)),
+        display_name: if display_name.is_empty() { username.clone() } else { display_name },
+        username,
+        bio,
+        verified: false,
+        is_creator: false,
+    }
+}
+
+/// The profile fields that look like a spam account's.
+pub fn profile_cues(a: &Account, creator: &Account) -> Vec<ProfileCue> {
+    if a.is_creator {
+        return Vec::new();
+    }
+    let mut cues = Vec::new();
+    let mut flag = |on: bool, cue| {
+        if on {
+            cues.push(cue)
+        }
+    };
+    flag(a.display_name.to_lowercase().contains(&creator.display_name.to_lowercase()), ProfileCue::CopiesCreator);
+    flag(a.age_days < 30, ProfileCue::NewAccount);
+    flag(a.posts == 0, ProfileCue::NoPosts);
+    flag(a.username.chars().filter(char::is_ascii_digit).count() >= 3, ProfileCue::DigitsInName);
+    flag(a.followers < 50, ProfileCue::FewFollowers);
+    flag(a.following > 1000 && a.following > 5 * a.followers, ProfileCue::FollowsMany);
+    flag(a.bio.is_empty(), ProfileCue::EmptyBio);
+    flag(a.bio_link.is_some(), ProfileCue::BioLink);
+    flag(a.avatar.kind == AvatarKind::Blank, ProfileCue::NoAvatar);
+    cues
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usernames_are_folded_to_safe_characters() {
+        assert_eq!(username_safe("Zoë de Vries!"), "zoe_de_vries");
+        assert_eq!(username_safe("__Noah.__"), "noah");
+    }
+}

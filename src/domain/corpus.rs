@@ -1,0 +1,101 @@
+//! The written material feeds are generated from: creators, posts, names, bios and comment
+//! templates, one set per language (the TOML files in `corpus/`, see `corpus/README.md`).
+
+use super::model::{Category, Lang, Platform, Tricky};
+use super::template::Template;
+use std::collections::HashMap;
+
+/// A creator whose posts the comments are under.
+#[derive(Clone, Debug)]
+pub struct CreatorDef {
+    pub id: String,
+    pub handle: String,
+    pub name: String,
+    pub bio: String,
+    pub verified: bool,
+    pub posts: Vec<PostDef>,
+}
+
+#[derive(Clone, Debug)]
+pub struct PostDef {
+    pub platform: Platform,
+    pub title: Option<String>,
+    pub caption: String,
+    pub scene: String,
+    pub topic: Vec<String>,
+}
+
+/// Templates for one spam section, by difficulty 1–3, plus bot replies.
+#[derive(Clone, Debug, Default)]
+pub struct SpamSection {
+    pub by_difficulty: [Vec<Template>; 3],
+    pub replies: Vec<Template>,
+}
+
+/// Kinds of legitimate comment in `[legit]`.
+pub const LEGIT_KINDS: [&str; 6] = ["reaction", "question", "joke", "disagree", "reply", "warn"];
+
+/// Slots the generator fills itself; every other slot must be a list.
+pub const BUILTIN_SLOTS: [&str; 11] = [
+    "creator",
+    "creator_handle",
+    "topic",
+    "link",
+    "split_link",
+    "handle",
+    "messenger",
+    "name",
+    "n",
+    "big_n",
+    "amount",
+];
+
+/// The parsed, checked corpus of one language.
+#[derive(Clone, Debug)]
+pub struct Corpus {
+    pub lang: Lang,
+    pub creators: Vec<CreatorDef>,
+    pub lists: HashMap<String, Vec<Template>>,
+    /// Keyed by category id, or `category.variant` (`adult_bot.mild`, `romance.young`, …).
+    pub spam: HashMap<String, SpamSection>,
+    pub legit: HashMap<String, Vec<Template>>,
+    pub tricky: HashMap<Tricky, Vec<Template>>,
+    pub first_names: Vec<String>,
+    pub words: Vec<String>,
+    pub bio_legit: Vec<Template>,
+    pub bio_spam: HashMap<Category, Vec<Template>>,
+    pub display_name: HashMap<Category, Vec<Template>>,
+    pub username: HashMap<Category, Vec<Template>>,
+    /// Words spam links and legitimate links are built from; `Legit` for the latter.
+    pub link_words: HashMap<Category, Vec<String>>,
+}
+
+impl Corpus {
+    /// The spam section key for a category at an age band's wording.
+    pub fn spam_key(category: Category, age: super::model::AgeBand) -> String {
+        use super::model::AgeBand::*;
+        match (category, age) {
+            (Category::AdultBot, Age12To14) => "adult_bot.clear".into(),
+            (Category::AdultBot, _) => "adult_bot.mild".into(),
+            (Category::Romance, Age8To10) => "romance.young".into(),
+            (Category::Romance, _) => "romance.older".into(),
+            (c, _) => c.id().into(),
+        }
+    }
+
+    /// The spam section keys every corpus must have.
+    pub fn required_spam_keys() -> Vec<String> {
+        let mut keys: Vec<String> = Category::SPAM
+            .iter()
+            .filter(|c| !matches!(c, Category::AdultBot | Category::Romance))
+            .map(|c| c.id().to_string())
+            .collect();
+        keys.extend(["adult_bot.mild", "adult_bot.clear", "romance.young", "romance.older"].map(String::from));
+        keys
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod load;
+#[cfg(feature = "ssr")]
+pub use load::{CorpusError, CorpusFiles};

@@ -1,0 +1,330 @@
+//! The feed generator: a feed is a pure function of (settings, seed, language), drawn with
+//! ChaCha8 so that the same input gives the same feed on every platform and build.
+
+use super::accounts::{creator_account, legit_account, lognormal, profile_cues, spam_account};
+use super::corpus::{Corpus, CreatorDef, PostDef};
+use super::evasion::disguise;
+use super::model::*;
+use super::slots::SlotFiller;
+use super::template::Template;
+use rand::seq::{IndexedRandom, SliceRandom};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use std::collections::HashSet;
+
+/// The named generator behind every feed.
+pub type FeedRng = ChaCha8Rng;
+
+/// A comment before it gets its place and id.
+struct Draft {
+    author: Account,
+    spans: Vec<Span>,
+    category: Category,
+    tricks: Vec<Trick>,
+    tricky: Option<Tricky>,
+    pinned: bool,
+    likes: u32,
+}
+
+struct Thread {
+    top: Draft,
+    replies: Vec<Draft>,
+}
+
+struct Ctx<'c> {
+    corpus: &'c Corpus,
+    settings: &'c FeedSettings,
+    creator: &'c CreatorDef,
+    post: &'c PostDef,
+    creator_account: Account,
+    /// Texts already in the feed: a feed never shows the same comment twice.
+    seen: HashSet<String>,
+}
+
+/// Generates the comment section under one post.
+pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
+    let mut rng = FeedRng::seed_from_u64(seed);
+    let (creator, post) = choose_post(corpus, settings.platform, &mut rng);
+    let creator_acc = creator_account(creator, &mut rng);
+    let mut ctx = Ctx { corpus, settings, creator, post, creator_account: creator_acc, seen: HashSet::new() };
+
+    let n = usize::from(settings.comment_count.max(2));
+    let mut categories: Vec<Category> = Category::SPAM
+        .into_iter()
+        .filter(|c| settings.categories.contains(c) && settings.age_band.allows(*c))
+        .collect();
+    categories.shuffle(&mut rng);
+    let mut spam_target = (n * usize::from(settings.spam_percent.min(100)) + 50) / 100;
+    if n >= 10 && spam_target > 1 {
+        spam_target = (spam_target as i64 + rng.random_range(-1..=1)) as usize;
+    }
+    if categories.is_empty() {
+        spam_target = 0;
+    }
+    let spam_target = spam_target.min(n);
+
+    let mut threads: Vec<Thread> = Vec::new();
+    let mut spam_made = 0;
+    let mut next_cat = 0;
+    while spam_made < spam_target {
+        let category = categories[next_cat % categories.len()];
+        next_cat += 1;
+        let mut top = spam_comment(&mut ctx, category, false, &mut rng);
+        spam_made += 1;
+        let mut replies = Vec::new();
+        let section = &corpus.spam[&Corpus::spam_key(category, settings.age_band)];
+        let chain_chance = match category {
+            Category::Crypto => 0.8,
+            _ => 0.35,
+        };
+        if settings.difficulty.level() >= 2
+            && !section.replies.is_empty()
+            && spam_made < spam_target
+            && rng.random_bool(chain_chance)
+        {
+            let count = rng.random_range(1..=2).min(spam_target - spam_made);
+            for _ in 0..count {
+                replies.push(spam_comment(&mut ctx, category, true, &mut rng));
+                spam_made += 1;
+            }
+            top.tricks.push(Trick::BotChain);
+            top.likes = rng.random_range(40..400);
+        }
+        threads.push(Thread { top, replies });
+    }
+
+    let mut legit_left = n - spam_made;
+    let mut pinned = None;
+    if legit_left > 0 && creator.verified && rng.random_bool(0.4) {
+        let mut d = tricky_comment(&mut ctx, Tricky::RealGiveaway, &mut rng);
+        d.author = ctx.creator_account.clone();
+        d.pinned = true;
+        pinned = Some(Thread { top: d, replies: Vec::new() });
+        legit_left -= 1;
+    }
+    for (kind, chance) in [(Tricky::ClassmateLink, 0.35), (Tricky::CapsFan, 0.4)] {
+        if legit_left > 1 && rng.random_bool(chance) {
+            threads.push(Thread { top: tricky_comment(&mut ctx, kind, &mut rng), replies: Vec::new() });
+            legit_left -= 1;
+        }
+    }
+    // Real people warn others under some spam; the warning itself is a legitimate comment.
+    for i in 0..threads.len() {
+        if legit_left > 2 && threads[i].top.category.is_spam() && rng.random_bool(0.3) {
+            let warn = legit_comment(&mut ctx, "warn", &mut rng);
+            threads[i].replies.push(Draft { tricky: Some(Tricky::Warning), ..warn });
+            legit_left -= 1;
+        }
+    }
+    while legit_left > 0 {
+        let kind = *[("reaction", 45), ("question", 25), ("joke", 15), ("disagree", 15)]
+            .choose_weighted(&mut rng, |k| k.1)
+            .map(|k| &k.0)
+            .unwrap_or(&"reaction");
+        let top = legit_comment(&mut ctx, kind, &mut rng);
+        legit_left -= 1;
+        let mut replies = Vec::new();
+        if legit_left > 0 && rng.random_bool(0.3) {
+            replies.push(legit_comment(&mut ctx, "reply", &mut rng));
+            legit_left -= 1;
+        }
+        threads.push(Thread { top, replies });
+    }
+
+    threads.shuffle(&mut rng);
+    if let Some(p) = pinned {
+        threads.insert(0, p);
+    }
+    let comments = number(threads, &ctx.creator_account, settings.difficulty, &mut rng);
+    Feed {
+        lang: corpus.lang,
+        seed,
+        settings: settings.clone(),
+        post: Post {
+            platform: settings.platform,
+            creator_id: creator.id.clone(),
+            creator: ctx.creator_account,
+            title: post.title.clone(),
+            caption: post.caption.clone(),
+            scene: post.scene.clone(),
+            scene_variant: rng.random(),
+            likes: lognormal(&mut rng, 2400.0, 0.8),
+            views: lognormal(&mut rng, 48_000.0, 0.9),
+            minutes_ago: rng.random_range(30..4000),
+        },
+        comments,
+    }
+}
+
+fn choose_post<'c, R: Rng>(corpus: &'c Corpus, platform: Platform, rng: &mut R) -> (&'c CreatorDef, &'c PostDef) {
+    let options: Vec<(&CreatorDef, &PostDef)> = corpus
+        .creators
+        .iter()
+        .flat_map(|c| c.posts.iter().filter(|p| p.platform == platform).map(move |p| (c, p)))
+        .collect();
+    // The corpus check guarantees every platform has a post.
+    *options.choose(rng).expect("corpus has a post for every platform")
+}
+
+/// Expands one of the templates into text not yet in the feed (a few tries, then accepts).
+fn fresh_text<R: Rng>(ctx: &mut Ctx, templates: &[Template], filler: &mut SlotFiller, rng: &mut R) -> Vec<Span> {
+    let mut spans = Vec::new();
+    for _ in 0..8 {
+        let Some(t) = templates.choose(rng) else { break };
+        spans = t.expand(filler, rng);
+        trim(&mut spans);
+        let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+        if ctx.seen.insert(text) {
+            break;
+        }
+    }
+    spans
+}
+
+/// Trims the text and collapses the double spaces an empty alternative can leave.
+fn trim(spans: &mut Vec<Span>) {
+    for s in spans.iter_mut().filter(|s| s.text.contains("  ")) {
+        while s.text.contains("  ") {
+            s.text = s.text.replace("  ", " ");
+        }
+    }
+    if let Some(first) = spans.first_mut() {
+        first.text = first.text.trim_start().to_string();
+    }
+    if let Some(last) = spans.last_mut() {
+        last.text = last.text.trim_end().to_string();
+    }
+    spans.retain(|s| !s.text.is_empty());
+}
+
+fn spam_comment<R: Rng>(ctx: &mut Ctx, category: Category, reply: bool, rng: &mut R) -> Draft {
+    let corpus = ctx.corpus;
+    let difficulty = ctx.settings.difficulty;
+    let section = &corpus.spam[&Corpus::spam_key(category, ctx.settings.age_band)];
+    let level = usize::from(difficulty.level() - 1);
+    let templates: &[Template] = if reply { &section.replies } else { &section.by_difficulty[level] };
+    let mut filler = SlotFiller::new(corpus, ctx.creator, ctx.post, category);
+    let mut spans = fresh_text(ctx, templates, &mut filler, rng);
+    let mut tricks = Vec::new();
+    let mut author = spam_account(corpus, category, &mut filler, rng);
+
+    if difficulty.level() == 3 && !reply {
+        tricks.extend(disguise(&mut spans, rng));
+        if filler.used_split_link {
+            tricks.push(Trick::SplitLink);
+        }
+        if filler.used_handle && !filler.used_link {
+            tricks.push(Trick::HandleInsteadOfLink);
+        }
+    }
+    let copies_chance = match (category, difficulty.level()) {
+        (Category::FakeGiveaway, 3) => 0.85,
+        (Category::FakeGiveaway, 2) => 0.5,
+        (Category::Crypto | Category::FreeCurrency, 3) => 0.25,
+        _ => 0.0,
+    };
+    if !reply && rng.random_bool(copies_chance) {
+        author.display_name = ctx.creator.name.clone();
+        author.avatar = ctx.creator_account.avatar.clone();
+        tricks.push(Trick::CopiesCreator);
+    } else if !reply && difficulty.level() == 3 && rng.random_bool(0.2) {
+        author.display_name = match corpus.lang {
+            Lang::Nl => format!("📌 Vastgezet door {}", ctx.creator.name),
+            Lang::En => format!("📌 Pinned by {}", ctx.creator.name),
+        };
+        tricks.push(Trick::FakePinned);
+    }
+    Draft {
+        author,
+        spans,
+        category,
+        tricks,
+        tricky: None,
+        pinned: false,
+        likes: if rng.random_bool(0.7) { rng.random_range(0..4) } else { rng.random_range(4..60) },
+    }
+}
+
+fn legit_comment<R: Rng>(ctx: &mut Ctx, kind: &str, rng: &mut R) -> Draft {
+    let corpus = ctx.corpus;
+    let mut filler = SlotFiller::new(corpus, ctx.creator, ctx.post, Category::Legit);
+    let mut spans = fresh_text(ctx, &corpus.legit[kind], &mut filler, rng);
+    kid_style(&mut spans, rng);
+    Draft {
+        author: legit_account(corpus, &mut filler, rng),
+        spans,
+        category: Category::Legit,
+        tricks: Vec::new(),
+        tricky: None,
+        pinned: false,
+        likes: lognormal(rng, 5.0, 1.3),
+    }
+}
+
+fn tricky_comment<R: Rng>(ctx: &mut Ctx, kind: Tricky, rng: &mut R) -> Draft {
+    let corpus = ctx.corpus;
+    let mut filler = SlotFiller::new(corpus, ctx.creator, ctx.post, Category::Legit);
+    let spans = fresh_text(ctx, &corpus.tricky[&kind], &mut filler, rng);
+    Draft {
+        author: legit_account(corpus, &mut filler, rng),
+        spans,
+        category: Category::Legit,
+        tricks: Vec::new(),
+        tricky: Some(kind),
+        pinned: false,
+        likes: lognormal(rng, 12.0, 1.2),
+    }
+}
+
+/// Children's writing: sometimes all lower case, sometimes without the final full stop.
+fn kid_style<R: Rng>(spans: &mut [Span], rng: &mut R) {
+    if rng.random_bool(0.2) {
+        for s in spans.iter_mut().filter(|s| !s.link) {
+            s.text = s.text.to_lowercase();
+        }
+    }
+    if rng.random_bool(0.3)
+        && let Some(last) = spans.last_mut()
+        && last.text.ends_with('.')
+        && !last.text.ends_with("..")
+    {
+        last.text.pop();
+    }
+}
+
+/// Gives the drafts their ids, order, times and profile cues.
+fn number<R: Rng>(threads: Vec<Thread>, creator: &Account, difficulty: Difficulty, rng: &mut R) -> Vec<Comment> {
+    let mut comments = Vec::new();
+    let mut id: u16 = 0;
+    let mut finish = |d: Draft, parent: Option<u16>, minutes_ago: u32, comments: &mut Vec<Comment>| {
+        id += 1;
+        let mut profile_cues = profile_cues(&d.author, creator);
+        if d.tricks.contains(&Trick::FakePinned) {
+            profile_cues.insert(0, ProfileCue::FakePinned);
+        }
+        comments.push(Comment {
+            id,
+            parent,
+            profile_cues,
+            spans: d.spans,
+            category: d.category,
+            difficulty,
+            likes: d.likes,
+            minutes_ago,
+            pinned: d.pinned,
+            tricks: d.tricks,
+            tricky: d.tricky,
+            author: d.author,
+        });
+        id
+    };
+    for t in threads {
+        let minutes_ago = rng.random_range(5..3000);
+        let top_id = finish(t.top, None, minutes_ago, &mut comments);
+        for r in t.replies {
+            let reply_ago = minutes_ago.saturating_sub(rng.random_range(1..minutes_ago.max(2)));
+            finish(r, Some(top_id), reply_ago, &mut comments);
+        }
+    }
+    comments
+}

@@ -1,0 +1,124 @@
+//! Fills the template slots of one comment: the post's creator and topics, links on reserved
+//! domains, made-up handles, names and numbers.
+
+use super::corpus::{Corpus, CreatorDef, PostDef};
+use super::model::{Category, Cue, Lang};
+use super::template::{SlotValue, Slots};
+use rand::Rng;
+use rand::seq::IndexedRandom;
+
+/// Top-level domains reserved for examples and tests (RFC 2606): never a live site.
+pub const RESERVED_TLDS: [&str; 3] = ["example", "test", "invalid"];
+
+const PATHS: [&str; 10] = ["claim", "win", "gift", "login", "verify", "free", "start", "bonus", "reward", "go"];
+
+/// Slot values for comments under one post, in the voice of one category.
+pub struct SlotFiller<'c> {
+    pub corpus: &'c Corpus,
+    pub creator: &'c CreatorDef,
+    pub post: &'c PostDef,
+    pub category: Category,
+    /// Set when a template wrote a link in pieces.
+    pub used_split_link: bool,
+    /// Set when a template used a contact @handle.
+    pub used_handle: bool,
+    pub used_link: bool,
+}
+
+impl<'c> SlotFiller<'c> {
+    pub fn new(corpus: &'c Corpus, creator: &'c CreatorDef, post: &'c PostDef, category: Category) -> Self {
+        SlotFiller { corpus, creator, post, category, used_split_link: false, used_handle: false, used_link: false }
+    }
+
+    fn link_word<R: Rng>(&self, category: Category, rng: &mut R) -> String {
+        self.corpus
+            .link_words
+            .get(&category)
+            .and_then(|w| w.choose(rng))
+            .cloned()
+            .unwrap_or_else(|| "link".into())
+    }
+
+    /// A link for this filler's category, always on a reserved top-level domain.
+    pub fn link<R: Rng>(&mut self, rng: &mut R) -> String {
+        self.used_link = true;
+        let tld = RESERVED_TLDS.choose(rng).copied().unwrap_or("example");
+        if self.category == Category::Legit {
+            return self.legit_link(rng);
+        }
+        // Shorteners hide where a link goes; phishing uses them most.
+        let shortener = rng.random_bool(if self.category == Category::Phishing { 0.35 } else { 0.1 });
+        let host = if shortener {
+            format!("{}.{tld}", ["shrt", "tiny-go", "qlink"].choose(rng).copied().unwrap_or("shrt"))
+        } else if self.category == Category::FakeGiveaway && rng.random_bool(0.4) {
+            format!("{}-{}.{tld}", self.creator.handle.replace(['.', '_'], "-"), self.link_word(self.category, rng))
+        } else {
+            format!("{}.{tld}", self.link_word(self.category, rng))
+        };
+        let path = if shortener {
+            (0..5).map(|_| char::from(b"abcdefghkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"[rng.random_range(0..54)])).collect()
+        } else {
+            PATHS.choose(rng).copied().unwrap_or("go").to_string()
+        };
+        let scheme = if rng.random_bool(0.6) { "https://" } else { "" };
+        format!("{scheme}{host}/{path}")
+    }
+
+    /// A harmless link, as a classmate would share it.
+    pub fn legit_link<R: Rng>(&self, rng: &mut R) -> String {
+        let tld = RESERVED_TLDS.choose(rng).copied().unwrap_or("example");
+        let word = self.link_word(Category::Legit, rng);
+        format!("https://{word}.{tld}/{}", self.creator.handle.replace(['.', '_'], "-"))
+    }
+
+    fn handle<R: Rng>(&self, rng: &mut R) -> String {
+        let name = super::accounts::username_safe(self.corpus.first_names.choose(rng).map(String::as_str).unwrap_or("x"));
+        let sep = ["_", ".", ""].choose(rng).copied().unwrap_or("_");
+        format!("@{name}{sep}{}", rng.random_range(10..9999))
+    }
+
+    fn amount<R: Rng>(&self, rng: &mut R) -> String {
+        let n = [50, 100, 150, 250, 300, 450, 500, 800, 1000, 1500, 2500].choose(rng).copied().unwrap_or(500);
+        match self.corpus.lang {
+            Lang::Nl => format!("€{n}"),
+            Lang::En => format!("${n}"),
+        }
+    }
+}
+
+/// Writes a web address in pieces, as spammers do to slip past filters.
+pub fn split_link(url: &str) -> String {
+    let bare = url.trim_start_matches("https://");
+    bare.replace('.', " . ").replace('/', " / ")
+}
+
+impl<'c> Slots<'c> for SlotFiller<'c> {
+    fn slot<R: Rng>(&mut self, name: &str, rng: &mut R) -> SlotValue<'c> {
+        match name {
+            "creator" => SlotValue::Text(self.creator.name.clone()),
+            "creator_handle" => SlotValue::Text(format!("@{}", self.creator.handle)),
+            "topic" => SlotValue::Text(self.post.topic.choose(rng).cloned().unwrap_or_default()),
+            "link" => SlotValue::Link(self.link(rng)),
+            "split_link" => {
+                self.used_split_link = true;
+                let url = self.link(rng);
+                SlotValue::Marked(Cue::Link, split_link(&url))
+            }
+            "handle" => {
+                self.used_handle = true;
+                let handle = self.handle(rng);
+                if self.category.is_spam() { SlotValue::Marked(Cue::Handle, handle) } else { SlotValue::Text(handle) }
+            }
+            "name" => SlotValue::Text(self.corpus.first_names.choose(rng).cloned().unwrap_or_default()),
+            "n" => SlotValue::Text(rng.random_range(2..=9).to_string()),
+            "big_n" => SlotValue::Text(
+                [500, 1000, 2000, 5000, 10000, 50000].choose(rng).copied().unwrap_or(1000).to_string(),
+            ),
+            "amount" => SlotValue::Text(self.amount(rng)),
+            list => match self.corpus.lists.get(list).and_then(|items| items.choose(rng)) {
+                Some(t) => SlotValue::Template(t),
+                None => SlotValue::Text(String::new()),
+            },
+        }
+    }
+}

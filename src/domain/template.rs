@@ -1,0 +1,316 @@
+//! The small template language the corpus is written in (see `corpus/README.md`):
+//! `{slot}`, `{a|b|c}` alternatives, `[text](cue)` cue spans, `\` escapes.
+
+use super::model::{Cue, Span};
+use rand::Rng;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Node {
+    Text(String),
+    Slot(String),
+    Alt(Vec<Vec<Node>>),
+    Cue(Cue, Vec<Node>),
+}
+
+/// A parsed template, ready to expand.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Template {
+    nodes: Vec<Node>,
+}
+
+/// A template that does not parse, with the character position of the problem.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{message} (at character {position})")]
+pub struct TemplateError {
+    pub position: usize,
+    pub message: String,
+}
+
+/// What a slot expands to.
+pub enum SlotValue<'a> {
+    Text(String),
+    /// A web address: becomes its own clickable span.
+    Link(String),
+    /// Text that is a cue of its own (a handle, a link in pieces) unless inside another cue.
+    Marked(Cue, String),
+    /// Another template (a list item), expanded in place.
+    Template(&'a Template),
+}
+
+/// Supplies slot values while a template expands.
+pub trait Slots<'c> {
+    fn slot<R: Rng>(&mut self, name: &str, rng: &mut R) -> SlotValue<'c>;
+}
+
+impl Template {
+    pub fn parse(src: &str) -> Result<Template, TemplateError> {
+        let chars: Vec<char> = src.chars().collect();
+        let mut p = Parser { chars: &chars, pos: 0 };
+        let nodes = p.sequence(Context::Top)?;
+        Ok(Template { nodes })
+    }
+
+    /// Every slot name the template uses.
+    pub fn slots(&self) -> Vec<&str> {
+        fn walk<'a>(nodes: &'a [Node], out: &mut Vec<&'a str>) {
+            for n in nodes {
+                match n {
+                    Node::Text(_) => {}
+                    Node::Slot(s) => out.push(s),
+                    Node::Alt(alts) => alts.iter().for_each(|a| walk(a, out)),
+                    Node::Cue(_, inner) => walk(inner, out),
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.nodes, &mut out);
+        out
+    }
+
+    pub fn has_cue(&self) -> bool {
+        fn walk(nodes: &[Node]) -> bool {
+            nodes.iter().any(|n| match n {
+                Node::Cue(..) => true,
+                Node::Alt(alts) => alts.iter().any(|a| walk(a)),
+                _ => false,
+            })
+        }
+        walk(&self.nodes)
+    }
+
+    /// Expands the template into spans; adjacent spans of the same kind are merged.
+    pub fn expand<'c, S: Slots<'c>, R: Rng>(&self, slots: &mut S, rng: &mut R) -> Vec<Span> {
+        let mut out = Vec::new();
+        expand_nodes(&self.nodes, None, slots, rng, &mut out, 0);
+        out.retain(|s| !s.text.is_empty());
+        out
+    }
+}
+
+fn push(out: &mut Vec<Span>, text: &str, cue: Option<Cue>, link: bool) {
+    if let Some(last) = out.last_mut()
+        && last.cue == cue
+        && !last.link
+        && !link
+    {
+        last.text.push_str(text);
+        return;
+    }
+    out.push(Span { text: text.to_string(), cue, link });
+}
+
+fn expand_nodes<'c, S: Slots<'c>, R: Rng>(
+    nodes: &[Node],
+    cue: Option<Cue>,
+    slots: &mut S,
+    rng: &mut R,
+    out: &mut Vec<Span>,
+    depth: u8,
+) {
+    for n in nodes {
+        match n {
+            Node::Text(t) => push(out, t, cue, false),
+            Node::Alt(alts) => {
+                let pick = &alts[rng.random_range(0..alts.len())];
+                expand_nodes(pick, cue, slots, rng, out, depth);
+            }
+            Node::Cue(c, inner) => expand_nodes(inner, Some(*c), slots, rng, out, depth),
+            Node::Slot(name) => match slots.slot(name, rng) {
+                SlotValue::Text(t) => push(out, &t, cue, false),
+                SlotValue::Link(url) => push(out, &url, Some(cue.unwrap_or(Cue::Link)), true),
+                SlotValue::Marked(c, t) => push(out, &t, Some(cue.unwrap_or(c)), false),
+                SlotValue::Template(t) => {
+                    // List items may name other lists; the depth limit stops a list that names itself.
+                    if depth < 4 {
+                        expand_nodes(&t.nodes, cue, slots, rng, out, depth + 1);
+                    }
+                }
+            },
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Context {
+    Top,
+    Brace,
+    Cue,
+}
+
+struct Parser<'a> {
+    chars: &'a [char],
+    pos: usize,
+}
+
+impl Parser<'_> {
+    fn err<T>(&self, message: impl Into<String>) -> Result<T, TemplateError> {
+        Err(TemplateError { position: self.pos, message: message.into() })
+    }
+
+    fn sequence(&mut self, ctx: Context) -> Result<Vec<Node>, TemplateError> {
+        let mut nodes = Vec::new();
+        let mut text = String::new();
+        while let Some(&c) = self.chars.get(self.pos) {
+            match c {
+                '\\' => {
+                    let Some(&next) = self.chars.get(self.pos + 1) else {
+                        return self.err("a backslash at the end escapes nothing");
+                    };
+                    text.push(next);
+                    self.pos += 2;
+                }
+                '{' => {
+                    flush(&mut text, &mut nodes);
+                    self.pos += 1;
+                    nodes.push(self.brace()?);
+                }
+                '[' => {
+                    if ctx == Context::Cue {
+                        return self.err("cues do not nest: '[' inside '[…]'");
+                    }
+                    flush(&mut text, &mut nodes);
+                    self.pos += 1;
+                    nodes.push(self.cue()?);
+                }
+                '|' | '}' if ctx == Context::Brace => break,
+                ']' if ctx == Context::Cue => break,
+                '}' => return self.err("'}' without '{' (write \\} for a literal brace)"),
+                ']' => return self.err("']' without '[' (write \\] for a literal bracket)"),
+                _ => {
+                    text.push(c);
+                    self.pos += 1;
+                }
+            }
+        }
+        flush(&mut text, &mut nodes);
+        Ok(nodes)
+    }
+
+    /// After '{': a slot name or alternatives, up to the closing '}'.
+    fn brace(&mut self) -> Result<Node, TemplateError> {
+        let start = self.pos;
+        let mut alts = Vec::new();
+        loop {
+            alts.push(self.sequence(Context::Brace)?);
+            match self.chars.get(self.pos) {
+                Some('|') => self.pos += 1,
+                Some('}') => {
+                    self.pos += 1;
+                    break;
+                }
+                _ => {
+                    self.pos = start;
+                    return self.err("'{' is never closed with '}'");
+                }
+            }
+        }
+        if alts.len() == 1 {
+            return match alts.pop().unwrap_or_default().as_slice() {
+                [Node::Text(name)] if is_slot_name(name) => Ok(Node::Slot(name.clone())),
+                _ => {
+                    self.pos = start;
+                    self.err("'{…}' holds a slot name (lower case, digits, '_') or alternatives with '|'")
+                }
+            };
+        }
+        Ok(Node::Alt(alts))
+    }
+
+    /// After '[': the cue text, then `(cue_name)`.
+    fn cue(&mut self) -> Result<Node, TemplateError> {
+        let start = self.pos;
+        let inner = self.sequence(Context::Cue)?;
+        if self.chars.get(self.pos) != Some(&']') {
+            self.pos = start;
+            return self.err("'[' is never closed with ']'");
+        }
+        self.pos += 1;
+        if self.chars.get(self.pos) != Some(&'(') {
+            return self.err("'[text]' must be followed by '(cue)'");
+        }
+        let name_start = self.pos + 1;
+        let Some(len) = self.chars[name_start..].iter().position(|&c| c == ')') else {
+            return self.err("'(' after ']' is never closed with ')'");
+        };
+        let name: String = self.chars[name_start..name_start + len].iter().collect();
+        let Some(cue) = Cue::parse(name.trim()) else {
+            self.pos = name_start;
+            return self.err(format!("unknown cue '{name}'"));
+        };
+        self.pos = name_start + len + 1;
+        Ok(Node::Cue(cue, inner))
+    }
+}
+
+fn flush(text: &mut String, nodes: &mut Vec<Node>) {
+    if !text.is_empty() {
+        nodes.push(Node::Text(std::mem::take(text)));
+    }
+}
+
+fn is_slot_name(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+    use rand_chacha::ChaCha8Rng;
+
+    struct Fixed;
+    impl Slots<'static> for Fixed {
+        fn slot<R: Rng>(&mut self, name: &str, _: &mut R) -> SlotValue<'static> {
+            match name {
+                "link" => SlotValue::Link("https://x.example/a".into()),
+                other => SlotValue::Text(other.to_uppercase()),
+            }
+        }
+    }
+
+    fn expand(src: &str) -> Vec<Span> {
+        Template::parse(src).unwrap().expand(&mut Fixed, &mut ChaCha8Rng::seed_from_u64(1))
+    }
+
+    #[test]
+    fn slots_cues_and_links_become_spans() {
+        let spans = expand("hi {name}! [check my profile](profile_bait) {link} :)");
+        let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(text, "hi NAME! check my profile https://x.example/a :)");
+        assert_eq!(spans[1].cue, Some(Cue::ProfileBait));
+        assert!(spans[3].link);
+        assert_eq!(spans[3].cue, Some(Cue::Link));
+    }
+
+    #[test]
+    fn alternatives_choose_one_and_may_be_empty() {
+        for seed in 0..20 {
+            let t = Template::parse("{a|b|}x").unwrap();
+            let s = t.expand(&mut Fixed, &mut ChaCha8Rng::seed_from_u64(seed));
+            let text: String = s.iter().map(|s| s.text.as_str()).collect();
+            assert!(["ax", "bx", "x"].contains(&text.as_str()), "{text}");
+        }
+    }
+
+    #[test]
+    fn broken_templates_say_what_is_wrong() {
+        let cases = [
+            ("{oops", "never closed"),
+            ("oops}", "without '{'"),
+            ("[free](nope)", "unknown cue 'nope'"),
+            ("[free]", "followed by '(cue)'"),
+            ("[a [b](link)](link)", "do not nest"),
+            ("{Not A Slot}", "slot name"),
+        ];
+        for (src, expected) in cases {
+            let err = Template::parse(src).unwrap_err();
+            assert!(err.message.contains(expected), "{src}: {err}");
+        }
+    }
+
+    #[test]
+    fn escapes_and_smileys_are_text() {
+        let spans = expand(r"a \{b\} :( :) \[c\]");
+        assert_eq!(spans[0].text, "a {b} :( :) [c]");
+    }
+}

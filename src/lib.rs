@@ -1,0 +1,26 @@
+//! Feedwise: children practise spotting and reporting spam in simulated comment sections.
+
+#![recursion_limit = "512"]
+
+pub mod app;
+pub mod components;
+pub mod domain;
+pub mod pages;
+pub mod text;
+
+#[cfg(feature = "ssr")]
+pub mod images;
+#[cfg(feature = "ssr")]
+pub mod settings;
+#[cfg(feature = "ssr")]
+pub mod startup;
+
+leptos_i18n::load_locales!();
+
+/// Browser entry: wakes up the interactive islands in the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_islands();
+}

@@ -1,0 +1,108 @@
+//! The `feedwise` server, and `feedwise export-comments` for measuring realism.
+
+use feedwise::domain::corpus::Corpus;
+use feedwise::domain::export::sample_comments;
+use feedwise::domain::model::{AgeBand, Difficulty, Lang};
+use feedwise::settings::Settings;
+use std::io::Write;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  feedwise                      start the server (see README.md for settings)
+  feedwise export-comments --lang <nl|en> --count <N> --seed <S> [--age-band <8-10|10-12|12-14>] [--difficulty <1|2|3>]
+                                write N generated comments as JSON Lines to stdout";
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        None => serve().await,
+        Some("export-comments") => match export(&args[1..]) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("feedwise export-comments: {e}\n{USAGE}");
+                ExitCode::from(2)
+            }
+        },
+        Some("--help" | "-h" | "help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        Some(other) => {
+            eprintln!("feedwise: unknown command '{other}'\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+async fn serve() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,feedwise=info".into()),
+        )
+        .init();
+    let settings = match Settings::from_env() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("feedwise: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match feedwise::startup::run(settings).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("feedwise: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn export(args: &[String]) -> Result<(), String> {
+    let mut lang = None;
+    let mut count = None;
+    let mut seed = None;
+    let mut age_band = None;
+    let mut difficulty = None;
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
+        match flag.as_str() {
+            "--lang" => lang = Some(Lang::parse(value).ok_or_else(|| format!("--lang must be nl or en, not '{value}'"))?),
+            "--count" => count = Some(value.parse::<usize>().map_err(|_| format!("--count must be a number, not '{value}'"))?),
+            "--seed" => seed = Some(value.parse::<u64>().map_err(|_| format!("--seed must be a number, not '{value}'"))?),
+            "--age-band" => {
+                age_band = Some(AgeBand::parse(value).ok_or_else(|| format!("--age-band must be 8-10, 10-12 or 12-14, not '{value}'"))?)
+            }
+            "--difficulty" => {
+                difficulty = Some(
+                    value.parse::<u8>().ok().and_then(Difficulty::new).ok_or_else(|| format!("--difficulty must be 1, 2 or 3, not '{value}'"))?,
+                )
+            }
+            other => return Err(format!("unknown option '{other}'")),
+        }
+    }
+    let lang = lang.ok_or("--lang is required")?;
+    let count = count.ok_or("--count is required")?;
+    let seed = seed.ok_or("--seed is required")?;
+    let corpus = Corpus::builtin(lang).map_err(|e| e.to_string())?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for s in sample_comments(corpus, count, seed, age_band, difficulty) {
+        let c = &s.comment;
+        let row = serde_json::json!({
+            "text": c.text(),
+            "is_spam": c.is_spam(),
+            "category": c.category.id(),
+            "lang": lang.code(),
+            "difficulty": c.difficulty.level(),
+            "age_band": s.settings.age_band.id(),
+            "platform": s.settings.platform.id(),
+            "is_reply": c.parent.is_some(),
+            "cues": c.cues().iter().map(|q| q.id()).collect::<Vec<_>>(),
+            "tricks": c.tricks,
+            "profile_cues": c.profile_cues,
+            "author": c.author,
+        });
+        writeln!(out, "{row}").map_err(|e| e.to_string())?;
+    }
+    out.flush().map_err(|e| e.to_string())
+}

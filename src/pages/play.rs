@@ -1,0 +1,59 @@
+//! `/{lang}/play?age=…&app=…&level=…&seed=…`: one practice round. The feed is generated here
+//! on the server and handed to the `FeedGame` island, which renders, keeps and scores it.
+
+use super::home::{fresh_seed, lang_param};
+use super::not_found::NotFound;
+use crate::components::feed_game::FeedGame;
+use crate::components::layout::Layout;
+use crate::domain::model::{AgeBand, Difficulty, Feed, FeedSettings, Lang, Platform};
+use crate::text::locale;
+use leptos::either::EitherOf3;
+use leptos::prelude::*;
+use leptos_i18n::td_string;
+use leptos_router::hooks::use_query_map;
+
+/// The settings a round URL asks for, or `None` when one of them is not valid.
+fn round_settings() -> Option<(FeedSettings, u64)> {
+    let q = use_query_map().get_untracked();
+    let age = AgeBand::parse(q.get("age").as_deref()?)?;
+    let platform = Platform::parse(q.get("app").as_deref().unwrap_or("photo"))?;
+    let level = Difficulty::new(q.get("level").as_deref().unwrap_or("1").parse().ok()?)?;
+    let seed = q.get("seed").as_deref()?.parse().ok()?;
+    Some((FeedSettings::home(platform, age, level), seed))
+}
+
+fn generate(lang: Lang, settings: &FeedSettings, seed: u64) -> Option<Feed> {
+    #[cfg(feature = "ssr")]
+    {
+        let corpus = crate::domain::corpus::Corpus::builtin(lang).ok()?;
+        Some(crate::domain::generator::generate(corpus, settings, seed))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = (lang, settings, seed);
+        None
+    }
+}
+
+#[component]
+pub fn PlayPage() -> impl IntoView {
+    let Some(lang) = lang_param() else {
+        return EitherOf3::A(view! { <NotFound /> });
+    };
+    let l = locale(lang);
+    let Some(feed) = round_settings().and_then(|(settings, seed)| generate(lang, &settings, seed)) else {
+        return EitherOf3::B(view! {
+            <Layout lang title=td_string!(l, play_title).to_string()>
+                <section class="card narrow" role="alert">
+                    <p>{td_string!(l, bad_settings)}</p>
+                    <a class="big-button" href=format!("/{}", lang.code())>{td_string!(l, nav_home)}</a>
+                </section>
+            </Layout>
+        });
+    };
+    EitherOf3::C(view! {
+        <Layout lang title=td_string!(l, play_title).to_string()>
+            <FeedGame feed next_seed=fresh_seed() />
+        </Layout>
+    })
+}
