@@ -1,6 +1,6 @@
 //! The HTML shell and the route table.
 
-use crate::pages::{home::HomePage, language::LanguagePage, not_found::NotFound, play::PlayPage, progress::ProgressPage};
+use crate::pages::{home::HomePage, language::LanguagePage, not_found::NotFound, play::PlayPage, progress::ProgressPage, results::ResultsPage};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -9,7 +9,7 @@ use leptos_router::path;
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/:lang") view=HomePage />
                 <Route path=path!("/:lang/play") view=PlayPage />
                 <Route path=path!("/:lang/progress") view=ProgressPage />
+                <Route path=path!("/:lang/results") view=ResultsPage />
             </Routes>
         </Router>
     }

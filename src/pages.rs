@@ -5,3 +5,4 @@ pub mod language;
 pub mod not_found;
 pub mod play;
 pub mod progress;
+pub mod results;

@@ -9,7 +9,7 @@ use axum::http::{HeaderValue, header};
 use axum::routing::get;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use tower_http::services::ServeDir;
+use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 #[derive(Debug, thiserror::Error)]
@@ -45,11 +45,15 @@ pub fn build(settings: &Settings) -> Result<Router, StartupError> {
     let router = Router::new()
         .route("/img/avatar/{kind}/{variant}/{letters}", get(crate::images::avatar))
         .route("/img/scene/{scene}/{variant}", get(crate::images::scene))
+        // Static files get their own routes: `/:lang` would otherwise take `/favicon.svg`.
+        .nest_service("/pkg", ServeDir::new(settings.site_root.join("pkg")))
+        .route_service("/favicon.svg", ServeFile::new(settings.site_root.join("favicon.svg")))
         .leptos_routes(&options, routes, {
             let options = options.clone();
             move || shell(options.clone())
         })
-        .fallback_service(ServeDir::new(&settings.site_root))
+        // Other files of the site root, and else the app's own "page not found".
+        .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(options)
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,

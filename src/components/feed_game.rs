@@ -1,13 +1,12 @@
 //! The practice round: an island that renders a generated feed, takes the child's actions
 //! (report, block, looks fine, profile, link, reply), keeps them in local storage and, at the
-//! end, shows the feedback.
+//! end, opens the results page.
 
 use super::dialogs::DialogHost;
-use super::feedback::Feedback;
 use super::post_view::{AccountButton, PostView};
 use super::store::{SavedRound, load_round, record_round, round_key, save_round};
 use crate::domain::model::{Comment, Feed, Lang, Platform, Span};
-use crate::domain::scoring::{Answer, score};
+use crate::domain::scoring::{Answer, encode_answers, score};
 use crate::i18n::Locale;
 use crate::text::{self, compact, locale, time_ago};
 use leptos::prelude::*;
@@ -31,7 +30,6 @@ pub struct Game {
     pub feed: StoredValue<Feed>,
     pub answers: RwSignal<Vec<Answer>>,
     pub dialog: RwSignal<Option<Dialog>>,
-    pub finished: RwSignal<bool>,
     pub lang: Lang,
     pub l: Locale,
 }
@@ -63,8 +61,22 @@ impl Game {
     }
 }
 
+/// The address of the results page of a round with these answers.
+pub fn results_url(feed: &Feed, answers: &[Answer]) -> String {
+    let s = &feed.settings;
+    format!(
+        "/{}/results?age={}&app={}&level={}&seed={}&a={}",
+        feed.lang.code(),
+        s.age_band.id(),
+        s.platform.id(),
+        s.difficulty.level(),
+        feed.seed,
+        encode_answers(answers)
+    )
+}
+
 #[island]
-pub fn FeedGame(feed: Feed, next_seed: u64) -> impl IntoView {
+pub fn FeedGame(feed: Feed) -> impl IntoView {
     let lang = feed.lang;
     let key = round_key(&feed);
     let n = feed.comments.len();
@@ -73,7 +85,6 @@ pub fn FeedGame(feed: Feed, next_seed: u64) -> impl IntoView {
         feed: StoredValue::new(feed),
         answers: RwSignal::new(vec![Answer::default(); n]),
         dialog: RwSignal::new(None),
-        finished: RwSignal::new(false),
         lang,
         l: locale(lang),
     };
@@ -87,24 +98,27 @@ pub fn FeedGame(feed: Feed, next_seed: u64) -> impl IntoView {
             && saved.answers.len() == n
         {
             game.answers.set(saved.answers);
-            game.finished.set(saved.finished);
         }
         hydrated.set(true);
     });
     Effect::new(move |_| {
-        let round = SavedRound { answers: game.answers.get(), finished: game.finished.get() };
+        let round = SavedRound { answers: game.answers.get() };
         if hydrated.get() {
             save_round(&key, &round);
         }
     });
 
     let decided = move || game.answers.with(|a| a.iter().filter(|a| a.decided()).count());
+    // The feedback is a page of its own, rendered on the server from the answers in its address.
     let finish = move |_| {
-        let s = game.feed.with_value(|f| game.answers.with(|a| score(&f.comments, a)));
-        game.feed.with_value(|f| record_round(f, &s, js_sys::Date::now()));
-        game.finished.set(true);
+        let url = game.feed.with_value(|f| {
+            game.answers.with(|a| {
+                record_round(f, &score(&f.comments, a), js_sys::Date::now());
+                results_url(f, a)
+            })
+        });
         if let Some(w) = web_sys::window() {
-            w.scroll_to_with_x_and_y(0.0, 0.0);
+            let _ = w.location().set_href(&url);
         }
     };
     let threads = game.feed.with_value(|f| {
@@ -114,7 +128,6 @@ pub fn FeedGame(feed: Feed, next_seed: u64) -> impl IntoView {
     view! {
         <div class="game" class:photo=platform == Platform::Photo class:video=platform == Platform::Video
             data-hydrated=move || hydrated.get().to_string()>
-            <Show when=move || !game.finished.get() fallback=move || view! { <Feedback game next_seed /> }>
                 <p class="instructions">{td_string!(l, play_instructions)}</p>
                 <PostView game />
                 <section class="comments" aria-labelledby="comments-heading">
@@ -139,7 +152,6 @@ pub fn FeedGame(feed: Feed, next_seed: u64) -> impl IntoView {
                     })}
                     <button type="button" class="big-button primary" on:click=finish>{td_string!(l, finish)}</button>
                 </div>
-            </Show>
             <DialogHost game />
         </div>
     }
@@ -193,7 +205,7 @@ fn CommentView(game: Game, i: usize) -> impl IntoView {
         a.looks_fine = false;
     });
     view! {
-        <article class="comment" class:pinned=c.pinned class:decided=move || answer().decided()
+        <article class="comment" id=format!("comment-{}", c.id) class:pinned=c.pinned class:decided=move || answer().decided()
             class:flagged=move || answer().flagged() aria-label=c.author.username.clone()>
             {c.pinned.then(|| view! { <p class="pinned-label">"📌 " {crate::text::fill(td_string!(l, pinned_by), &[("name", (creator_name.clone()).to_string())]).to_string()}</p> })}
             <div class="comment-head">

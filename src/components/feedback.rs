@@ -1,8 +1,7 @@
-//! The end of a round: totals, discernment, per-category results, and every comment with its
+//! The results page of a round: totals, discernment, per-category results, and every comment with its
 //! verdict and the cues highlighted and explained.
 
-use super::feed_game::Game;
-use crate::domain::model::{Category, Comment};
+use crate::domain::model::{Category, Comment, Feed};
 use crate::domain::scoring::{Answer, Outcome, ReportReason, Score, outcome, score};
 use crate::i18n::Locale;
 use crate::text;
@@ -13,11 +12,11 @@ fn percent(x: f64) -> String {
     format!("{:.0}", (x * 100.0).round())
 }
 
+/// The results of a round (rendered on the server only).
 #[component]
-pub fn Feedback(game: Game, next_seed: u64) -> impl IntoView {
-    let l = game.l;
-    let (comments, settings, lang) = game.feed.with_value(|f| (f.comments.clone(), f.settings.clone(), f.lang));
-    let answers = game.answers.get_untracked();
+pub fn Feedback(feed: Feed, answers: Vec<Answer>, next_seed: u64) -> impl IntoView {
+    let l = text::locale(feed.lang);
+    let (comments, settings, lang) = (feed.comments, feed.settings, feed.lang);
     let s = score(&comments, &answers);
     let round_url = |level: u8| {
         format!(

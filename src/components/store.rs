@@ -30,7 +30,6 @@ pub struct RoundRecord {
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct SavedRound {
     pub answers: Vec<Answer>,
-    pub finished: bool,
 }
 
 /// The key a round is stored under: the same settings and seed give the same feed.

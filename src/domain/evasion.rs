@@ -1,7 +1,7 @@
 //! The disguises difficulty-3 spam uses against automatic filters: look-alike letters from
 //! another alphabet and invisible characters inside the words that give it away.
 
-use super::model::{Span, Trick};
+use super::model::{Cue, Span, Trick};
 use rand::Rng;
 
 /// Latin letters and the Cyrillic letters that look the same.
@@ -31,7 +31,8 @@ pub fn disguise<R: Rng>(spans: &mut [Span], rng: &mut R) -> Vec<Trick> {
     let hidden = rng.random_bool(if lookalike { 0.3 } else { 0.7 });
     let mut used_lookalike = false;
     let mut used_hidden = false;
-    for span in spans.iter_mut().filter(|s| s.cue.is_some() && !s.link) {
+    // Addresses stay readable, also when written in pieces: they are never disguised.
+    for span in spans.iter_mut().filter(|s| s.cue.is_some_and(|c| c != Cue::Link) && !s.link) {
         let mut out = String::with_capacity(span.text.len() + 8);
         let mut in_word = 0;
         for c in span.text.chars() {

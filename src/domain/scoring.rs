@@ -59,6 +59,55 @@ impl Answer {
     }
 }
 
+/// URL-safe alphabet for answers in a results link.
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// The answers of a round, two URL-safe characters per comment, for the results link.
+pub fn encode_answers(answers: &[Answer]) -> String {
+    let mut out = String::with_capacity(answers.len() * 2);
+    for a in answers {
+        let reason = a.reported.map_or(0, |r| 1 + ReportReason::ALL.iter().position(|x| *x == r).unwrap_or(0)) as u16;
+        let bits = reason
+            | u16::from(a.blocked) << 3
+            | u16::from(a.looks_fine) << 4
+            | u16::from(a.opened_profile) << 5
+            | u16::from(a.clicked_link) << 6
+            | u16::from(a.replied) << 7;
+        out.push(ALPHABET[usize::from(bits & 63)] as char);
+        out.push(ALPHABET[usize::from(bits >> 6)] as char);
+    }
+    out
+}
+
+/// Reads `encode_answers` back; `None` unless it holds exactly `count` valid answers.
+pub fn decode_answers(s: &str, count: usize) -> Option<Vec<Answer>> {
+    let digits: Vec<u16> = s.bytes().map(|b| ALPHABET.iter().position(|&x| x == b).map(|p| p as u16)).collect::<Option<_>>()?;
+    if digits.len() != count * 2 {
+        return None;
+    }
+    digits
+        .chunks(2)
+        .map(|pair| {
+            let bits = pair[0] | pair[1] << 6;
+            if bits >> 8 != 0 {
+                return None;
+            }
+            let reason = usize::from(bits & 7);
+            Some(Answer {
+                reported: match reason {
+                    0 => None,
+                    r => Some(*ReportReason::ALL.get(r - 1)?),
+                },
+                blocked: bits & 1 << 3 != 0,
+                looks_fine: bits & 1 << 4 != 0,
+                opened_profile: bits & 1 << 5 != 0,
+                clicked_link: bits & 1 << 6 != 0,
+                replied: bits & 1 << 7 != 0,
+            })
+        })
+        .collect()
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
@@ -200,5 +249,145 @@ pub fn probit(p: f64) -> f64 {
         let r = q * q;
         (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q
             / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::*;
+
+    fn comment(id: u16, category: Category) -> Comment {
+        Comment {
+            id,
+            parent: None,
+            author: Account {
+                username: format!("user{id}"),
+                display_name: String::new(),
+                avatar: Avatar { kind: AvatarKind::Blank, letters: String::new(), variant: 0 },
+                age_days: 1,
+                posts: 0,
+                followers: 0,
+                following: 0,
+                bio: String::new(),
+                bio_link: None,
+                verified: false,
+                is_creator: false,
+            },
+            spans: vec![],
+            category,
+            difficulty: Difficulty::new(1).unwrap(),
+            likes: 0,
+            minutes_ago: 1,
+            pinned: false,
+            tricks: vec![],
+            profile_cues: vec![],
+            tricky: None,
+        }
+    }
+
+    /// 4 spam and 6 real comments.
+    fn round() -> Vec<Comment> {
+        let mut c: Vec<Comment> = (0..4).map(|i| comment(i, Category::Crypto)).collect();
+        c.extend((4..10).map(|i| comment(i, Category::Legit)));
+        c
+    }
+
+    fn report() -> Answer {
+        Answer { reported: Some(ReportReason::SpamScam), ..Answer::default() }
+    }
+
+    #[test]
+    fn a_child_who_reports_every_comment_gets_zero_discernment_and_over_flagging_feedback() {
+        let s = score(&round(), &vec![report(); 10]);
+        assert_eq!((s.hits, s.false_alarms, s.misses, s.correct_rejections), (4, 6, 0, 0));
+        assert_eq!(s.discernment, 0.0);
+        assert!(s.over_flagging);
+        assert!(s.d_prime.abs() < 0.5, "d' {}", s.d_prime);
+        assert!(s.criterion < -0.5, "reporting everything is a liberal criterion: {}", s.criterion);
+    }
+
+    #[test]
+    fn a_child_who_reports_nothing_gets_zero_discernment_and_no_over_flagging() {
+        let s = score(&round(), &[]);
+        assert_eq!((s.hits, s.misses, s.correct_rejections), (0, 4, 6));
+        assert_eq!(s.discernment, 0.0);
+        assert!(!s.over_flagging);
+        assert!(s.criterion > 0.5);
+    }
+
+    #[test]
+    fn a_perfect_round_has_discernment_one_and_a_finite_positive_d_prime() {
+        let mut answers = vec![report(); 4];
+        answers.extend(vec![Answer { looks_fine: true, ..Answer::default() }; 6]);
+        let s = score(&round(), &answers);
+        assert_eq!(s.discernment, 1.0);
+        assert!(s.d_prime.is_finite() && s.d_prime > 1.5, "d' {}", s.d_prime);
+        assert_eq!(s.correct_reasons, 4);
+        assert_eq!(s.per_category.iter().map(|c| c.correct).sum::<u32>(), 10);
+    }
+
+    #[test]
+    fn blocking_counts_as_flagging_and_a_wrong_reason_is_not_a_right_reason() {
+        let mut answers = vec![Answer { blocked: true, ..Answer::default() }];
+        answers.push(Answer { reported: Some(ReportReason::Bullying), ..Answer::default() });
+        let s = score(&round(), &answers);
+        assert_eq!(s.hits, 2);
+        assert_eq!(s.spam_reports, 1);
+        assert_eq!(s.correct_reasons, 0);
+    }
+
+    #[test]
+    fn clicking_a_spam_link_and_replying_to_a_bot_are_risky_but_a_friends_link_is_not() {
+        let mut answers = vec![Answer { clicked_link: true, replied: true, ..Answer::default() }];
+        answers.extend(vec![Answer::default(); 3]);
+        answers.push(Answer { clicked_link: true, ..Answer::default() });
+        let s = score(&round(), &answers);
+        assert_eq!(s.risky_actions, 2);
+    }
+
+    #[test]
+    fn a_round_without_spam_or_without_real_comments_stays_finite() {
+        let only_real: Vec<Comment> = (0..3).map(|i| comment(i, Category::Legit)).collect();
+        let s = score(&only_real, &[]);
+        assert_eq!(s.hit_rate, 0.0);
+        assert!(s.d_prime.is_finite() && s.criterion.is_finite());
+        let only_spam: Vec<Comment> = (0..3).map(|i| comment(i, Category::Phishing)).collect();
+        let s = score(&only_spam, &vec![report(); 3]);
+        assert_eq!(s.discernment, 1.0);
+        assert!(s.d_prime.is_finite());
+        assert!(!s.over_flagging);
+    }
+
+    #[test]
+    fn answers_survive_the_results_link_and_bad_links_are_refused() {
+        let answers = vec![
+            Answer::default(),
+            report(),
+            Answer { reported: Some(ReportReason::Other), blocked: true, clicked_link: true, replied: true, ..Answer::default() },
+            Answer { looks_fine: true, opened_profile: true, ..Answer::default() },
+        ];
+        let s = encode_answers(&answers);
+        assert_eq!(s.len(), 8);
+        assert_eq!(decode_answers(&s, 4), Some(answers));
+        assert_eq!(decode_answers(&s, 3), None);
+        assert_eq!(decode_answers("A!AA", 2), None);
+        assert_eq!(decode_answers("HA", 1), None, "reason 7 does not exist");
+        assert_eq!(decode_answers("AE", 1), None, "bits above 8 are not used");
+    }
+
+    #[test]
+    fn probit_inverts_the_normal_distribution() {
+        assert!(probit(0.5).abs() < 1e-9);
+        assert!((probit(0.975) - 1.959964).abs() < 1e-5);
+        assert!((probit(0.01) + 2.326348).abs() < 1e-5);
+    }
+
+    #[test]
+    fn report_reasons_fit_their_categories() {
+        assert!(ReportReason::Sexual.fits(Category::AdultBot));
+        assert!(ReportReason::Impersonation.fits(Category::FakeGiveaway));
+        assert!(!ReportReason::Sexual.fits(Category::Crypto));
+        assert!(ReportReason::ALL.iter().all(|r| !r.fits(Category::Legit)));
     }
 }

@@ -98,7 +98,7 @@ impl<'c> Slots<'c> for SlotFiller<'c> {
             "creator" => SlotValue::Text(self.creator.name.clone()),
             "creator_handle" => SlotValue::Text(format!("@{}", self.creator.handle)),
             "topic" => SlotValue::Text(self.post.topic.choose(rng).cloned().unwrap_or_default()),
-            "link" => SlotValue::Link(self.link(rng)),
+            "link" => SlotValue::Link(self.link(rng), self.category.is_spam()),
             "split_link" => {
                 self.used_split_link = true;
                 let url = self.link(rng);

@@ -29,8 +29,9 @@ pub struct TemplateError {
 /// What a slot expands to.
 pub enum SlotValue<'a> {
     Text(String),
-    /// A web address: becomes its own clickable span.
-    Link(String),
+    /// A web address: becomes its own clickable span, marked as a `link` cue when `true`
+    /// (spam) and left unmarked otherwise (a classmate's link).
+    Link(String, bool),
     /// Text that is a cue of its own (a handle, a link in pieces) unless inside another cue.
     Marked(Cue, String),
     /// Another template (a list item), expanded in place.
@@ -117,7 +118,7 @@ fn expand_nodes<'c, S: Slots<'c>, R: Rng>(
             Node::Cue(c, inner) => expand_nodes(inner, Some(*c), slots, rng, out, depth),
             Node::Slot(name) => match slots.slot(name, rng) {
                 SlotValue::Text(t) => push(out, &t, cue, false),
-                SlotValue::Link(url) => push(out, &url, Some(cue.unwrap_or(Cue::Link)), true),
+                SlotValue::Link(url, marked) => push(out, &url, cue.or(marked.then_some(Cue::Link)), true),
                 SlotValue::Marked(c, t) => push(out, &t, Some(cue.unwrap_or(c)), false),
                 SlotValue::Template(t) => {
                     // List items may name other lists; the depth limit stops a list that names itself.
@@ -262,7 +263,7 @@ mod tests {
     impl Slots<'static> for Fixed {
         fn slot<R: Rng>(&mut self, name: &str, _: &mut R) -> SlotValue<'static> {
             match name {
-                "link" => SlotValue::Link("https://x.example/a".into()),
+                "link" => SlotValue::Link("https://x.example/a".into(), true),
                 other => SlotValue::Text(other.to_uppercase()),
             }
         }

@@ -1,7 +1,7 @@
 //! `/{lang}/play?age=…&app=…&level=…&seed=…`: one practice round. The feed is generated here
 //! on the server and handed to the `FeedGame` island, which renders, keeps and scores it.
 
-use super::home::{fresh_seed, lang_param};
+use super::home::lang_param;
 use super::not_found::NotFound;
 use crate::components::feed_game::FeedGame;
 use crate::components::layout::Layout;
@@ -13,7 +13,7 @@ use leptos_i18n::td_string;
 use leptos_router::hooks::use_query_map;
 
 /// The settings a round URL asks for, or `None` when one of them is not valid.
-fn round_settings() -> Option<(FeedSettings, u64)> {
+pub fn round_settings() -> Option<(FeedSettings, u64)> {
     let q = use_query_map().get_untracked();
     let age = AgeBand::parse(q.get("age").as_deref()?)?;
     let platform = Platform::parse(q.get("app").as_deref().unwrap_or("photo"))?;
@@ -22,7 +22,7 @@ fn round_settings() -> Option<(FeedSettings, u64)> {
     Some((FeedSettings::home(platform, age, level), seed))
 }
 
-fn generate(lang: Lang, settings: &FeedSettings, seed: u64) -> Option<Feed> {
+pub fn generate(lang: Lang, settings: &FeedSettings, seed: u64) -> Option<Feed> {
     #[cfg(feature = "ssr")]
     {
         let corpus = crate::domain::corpus::Corpus::builtin(lang).ok()?;
@@ -53,7 +53,7 @@ pub fn PlayPage() -> impl IntoView {
     };
     EitherOf3::C(view! {
         <Layout lang title=td_string!(l, play_title).to_string()>
-            <FeedGame feed next_seed=fresh_seed() />
+            <FeedGame feed />
         </Layout>
     })
 }

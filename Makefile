@@ -1,0 +1,22 @@
+# The two commands of README.md. Each installs what is missing first.
+.PHONY: run test bench budget
+
+## Build (release) and start Feedwise on http://127.0.0.1:3000
+run:
+	.ci/tools.sh
+	cargo leptos serve --release
+
+## Every test: unit, property, integration and browser tests (a dev build, as the browser tests need)
+test:
+	.ci/tools.sh --test
+	cargo leptos build
+	cargo leptos test
+
+## Feed generation speed (criterion)
+bench:
+	cargo bench --features ssr --bench generate_feed
+
+## Download size of the feed page (release build)
+budget:
+	.ci/tools.sh
+	tests/budget.sh

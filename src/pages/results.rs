@@ -1,0 +1,41 @@
+//! `/{lang}/results?age=…&app=…&level=…&seed=…&a=…`: the feedback on a round, rendered on the
+//! server from the round's settings and the answers in the address (nothing is stored).
+
+use super::home::{fresh_seed, lang_param};
+use super::not_found::NotFound;
+use super::play::{generate, round_settings};
+use crate::components::feedback::Feedback;
+use crate::components::layout::Layout;
+use crate::domain::scoring::decode_answers;
+use crate::text::locale;
+use leptos::either::EitherOf3;
+use leptos::prelude::*;
+use leptos_i18n::td_string;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn ResultsPage() -> impl IntoView {
+    let Some(lang) = lang_param() else {
+        return EitherOf3::A(view! { <NotFound /> });
+    };
+    let l = locale(lang);
+    let encoded = use_query_map().get_untracked().get("a").unwrap_or_default();
+    let round = round_settings()
+        .and_then(|(settings, seed)| generate(lang, &settings, seed))
+        .and_then(|feed| decode_answers(&encoded, feed.comments.len()).map(|answers| (feed, answers)));
+    let Some((feed, answers)) = round else {
+        return EitherOf3::B(view! {
+            <Layout lang title=td_string!(l, results_title).to_string()>
+                <section class="card narrow" role="alert">
+                    <p>{td_string!(l, bad_settings)}</p>
+                    <a class="big-button" href=format!("/{}", lang.code())>{td_string!(l, nav_home)}</a>
+                </section>
+            </Layout>
+        });
+    };
+    EitherOf3::C(view! {
+        <Layout lang title=td_string!(l, results_title).to_string()>
+            <Feedback feed answers next_seed=fresh_seed() />
+        </Layout>
+    })
+}

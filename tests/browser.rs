@@ -1,0 +1,227 @@
+//! A child plays rounds in real headless Chromium through WebDriver; axe-core checks every page.
+#![cfg(feature = "ssr")]
+
+mod support;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use feedwise::domain::corpus::Corpus;
+use feedwise::domain::generator::generate;
+use feedwise::domain::model::*;
+use serde_json::{Value, json};
+use std::time::Duration;
+use support::TestApp;
+
+struct Browser {
+    client: Client,
+    _driver: tokio::process::Child,
+    _profile: tempfile::TempDir,
+}
+
+async fn browser() -> Browser {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let driver = tokio::process::Command::new("chromedriver")
+        .arg(format!("--port={port}"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("chromedriver (run `.ci/tools.sh --test`)");
+    for _ in 0..100 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let profile = tempfile::tempdir().unwrap();
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        json!({
+            "binary": "/usr/bin/chromium",
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1366,768",
+                format!("--user-data-dir={}", profile.path().display()),
+            ]
+        }),
+    );
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("WebDriver session");
+    Browser { client, _driver: driver, _profile: profile }
+}
+
+impl Browser {
+    async fn open(&self, url: &str) {
+        self.client.goto(url).await.unwrap();
+    }
+
+    /// Waits until the islands on the page are live (their Effect has run).
+    async fn hydrated(&self) {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(30))
+            .for_element(Locator::Css("[data-hydrated='true']"))
+            .await
+            .expect("the page hydrates");
+    }
+
+    async fn click(&self, css: &str) {
+        let el = self.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await
+            .unwrap_or_else(|e| panic!("{css}: {e}"));
+        // Scroll into view first: the sticky finish bar may cover the element.
+        self.client.execute("arguments[0].scrollIntoView({block: 'center'})", vec![serde_json::to_value(&el).unwrap()]).await.unwrap();
+        el.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    async fn text(&self, css: &str) -> String {
+        let el = self.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await
+            .unwrap_or_else(|e| panic!("{css}: {e}"));
+        el.text().await.unwrap()
+    }
+
+    async fn count(&self, css: &str) -> usize {
+        self.client.find_all(Locator::Css(css)).await.unwrap().len()
+    }
+
+    /// Runs axe-core (WCAG 2.2 A and AA) on the page and returns the violations.
+    async fn axe(&self) -> Vec<Value> {
+        let source = std::fs::read_to_string("tests/axe/node_modules/axe-core/axe.min.js")
+            .expect("axe-core (run `.ci/tools.sh --test`)");
+        self.client.execute(&source, vec![]).await.unwrap();
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] })
+                    .then(r => done(r.violations.map(v => ({ id: v.id, help: v.help, nodes: v.nodes.map(n => n.target) }))))
+                    .catch(e => done([{ id: 'axe-error', help: String(e) }]));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        result.as_array().cloned().unwrap_or_default()
+    }
+
+    async fn assert_accessible(&self, page: &str) {
+        let v = self.axe().await;
+        assert!(v.is_empty(), "axe-core violations on {page}: {}", serde_json::to_string_pretty(&v).unwrap());
+    }
+}
+
+/// What a child does in one round, and what they should see.
+async fn play_a_round(lang: Lang, platform: Platform, reported_word: &str, progress_heading: &str) {
+    let app = TestApp::spawn().await;
+    let b = browser().await;
+    let code = lang.code();
+
+    // Home: pick the app and start; the form leads to a round.
+    b.open(&format!("{}/{code}", app.base)).await;
+    b.click(&format!("input[name=app][value={}]", platform.id())).await;
+    b.click("button[type=submit]").await;
+    b.hydrated().await;
+    assert!(b.client.current_url().await.unwrap().as_str().contains(&format!("/{code}/play?")));
+
+    // A known round, so the test knows which comments are spam.
+    let seed = 31;
+    let settings = FeedSettings::home(platform, AgeBand::Age10To12, Difficulty::new(1).unwrap());
+    let feed = generate(Corpus::builtin(lang).unwrap(), &settings, seed);
+    b.open(&format!("{}/{code}/play?age=10-12&app={}&level=1&seed={seed}", app.base, platform.id())).await;
+    b.hydrated().await;
+
+    let spam = feed.comments.iter().find(|c| c.is_spam()).expect("a spam comment");
+    let legit = feed.comments.iter().find(|c| !c.is_spam() && !c.author.is_creator).expect("a real comment");
+    let linked = feed.comments.iter().find(|c| c.is_spam() && c.links().next().is_some() && c.id != spam.id);
+
+    // Open the spam account's profile: the card shows its numbers.
+    b.click(&format!("#comment-{} .account", spam.id)).await;
+    assert!(b.text(".dialog .profile-stats").await.contains(&spam.author.posts.to_string()));
+    b.assert_accessible("profile dialog").await;
+    b.click(".dialog .dialog-buttons button").await;
+
+    // Report the spam with a reason through the report dialog.
+    b.click(&format!("#comment-{} .action.report", spam.id)).await;
+    b.assert_accessible("report dialog").await;
+    b.click(".dialog input[name=reason]").await;
+    b.click(".dialog .big-button.danger").await;
+    assert!(b.text(&format!("#comment-{} .status", spam.id)).await.contains(reported_word));
+
+    // Mark a real comment as fine.
+    b.click(&format!("#comment-{} .action.fine", legit.id)).await;
+    assert_eq!(b.count(&format!("#comment-{} .status", legit.id)).await, 1);
+
+    // Click a link: a teaching page opens, never another site.
+    if let Some(c) = linked {
+        b.click(&format!("#comment-{} button.link", c.id)).await;
+        assert_eq!(b.count(".dialog .link-page").await, 1);
+        assert!(b.client.current_url().await.unwrap().as_str().starts_with(&app.base));
+        b.assert_accessible("link page").await;
+        b.click(".dialog .big-button.primary").await;
+    }
+    b.assert_accessible("feed page").await;
+
+    // A reload keeps the answers of the round.
+    b.client.refresh().await.unwrap();
+    b.hydrated().await;
+    assert!(b.text(&format!("#comment-{} .status", spam.id)).await.contains(reported_word));
+
+    // Finish: the results page, with totals, verdicts and highlighted cues.
+    b.click(".finish-bar .big-button.primary").await;
+    let totals = b.text(".results .totals").await;
+    assert!(totals.contains('1'), "at least one hit: {totals}");
+    let spam_total = feed.comments.iter().filter(|c| c.is_spam()).count();
+    assert_eq!(b.count(".verdicts > li").await, feed.comments.len());
+    assert!(b.count(".verdicts mark").await >= spam_total, "cues are highlighted");
+    assert!(b.count(".verdict.right").await >= 2);
+    assert!(b.client.current_url().await.unwrap().as_str().contains(&format!("/{code}/results?")));
+    b.assert_accessible("results").await;
+
+    // Progress survives in this browser, also after a reload.
+    b.open(&format!("{}/{code}/progress", app.base)).await;
+    b.hydrated().await;
+    assert!(b.text("h1").await.contains(progress_heading));
+    assert_eq!(b.count("tr.round").await, 1);
+    b.client.refresh().await.unwrap();
+    b.hydrated().await;
+    assert_eq!(b.count("tr.round").await, 1);
+    b.assert_accessible("progress page").await;
+    b.client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_child_plays_a_round_on_the_photo_app_in_dutch() {
+    play_a_round(Lang::Nl, Platform::Photo, "Gemeld", "Mijn voortgang").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_child_plays_a_round_on_the_video_site_in_english() {
+    play_a_round(Lang::En, Platform::Video, "Reported", "My progress").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_start_pages_and_the_error_pages_have_no_accessibility_violations() {
+    let app = TestApp::spawn().await;
+    let b = browser().await;
+    for path in ["/", "/nl", "/en", "/en/progress", "/nl/play?age=12-14&app=video&level=3&seed=8", "/en/play?age=bad", "/nl/onbekend/pad"] {
+        b.open(&format!("{}{path}", app.base)).await;
+        if path.contains("progress") || path.contains("seed=8") {
+            b.hydrated().await;
+        }
+        b.assert_accessible(path).await;
+    }
+    // A child who reports everything gets the over-flagging message.
+    b.open(&format!("{}/en/play?age=8-10&app=photo&level=1&seed=3", app.base)).await;
+    b.hydrated().await;
+    let n = b.count(".comment").await;
+    for _ in 0..n {
+        b.click(".comment:not(.decided) .action.block").await;
+        b.click(".dialog .big-button.danger").await;
+    }
+    b.click(".finish-bar .big-button.primary").await;
+    b.text(".message.overflag").await;
+    assert_eq!(b.count(".message.overflag").await, 1);
+    b.client.close().await.unwrap();
+}

@@ -1,0 +1,104 @@
+//! The real server on a free port, spoken to over HTTP.
+#![cfg(feature = "ssr")]
+
+mod support;
+
+use feedwise::domain::corpus::Corpus;
+use feedwise::domain::generator::generate;
+use feedwise::domain::model::*;
+use support::{TestApp, header};
+
+#[tokio::test]
+async fn the_language_page_and_both_home_pages_are_served() {
+    let app = TestApp::spawn().await;
+    let (status, _, body) = app.get("/").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("href=\"/nl\"") && body.contains("href=\"/en\""));
+    let (status, _, body) = app.get("/nl").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("lang=\"nl\""), "Dutch page has lang=nl");
+    assert!(body.contains("Herken jij de spam?"));
+    assert!(body.contains("action=\"/nl/play\""));
+    let (_, _, body) = app.get("/en").await;
+    assert!(body.contains("Can you spot the spam?"));
+}
+
+#[tokio::test]
+async fn the_feed_page_is_complete_html_before_any_webassembly_runs() {
+    let app = TestApp::spawn().await;
+    let settings = FeedSettings::home(Platform::Video, AgeBand::Age12To14, Difficulty::new(2).unwrap());
+    let feed = generate(Corpus::builtin(Lang::En).unwrap(), &settings, 77);
+    let (status, _, body) = app.get("/en/play?age=12-14&app=video&level=2&seed=77").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("Vidlo"));
+    for c in &feed.comments {
+        assert!(body.contains(&format!("id=\"comment-{}\"", c.id)), "comment {} rendered", c.id);
+        let name = if settings.platform == Platform::Video { &c.author.display_name } else { &c.author.username };
+        let escaped = name.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+        assert!(body.contains(&escaped), "author {name} rendered");
+    }
+    assert!(body.contains("/pkg/feedwise.js"));
+}
+
+#[tokio::test]
+async fn the_same_round_url_gives_the_same_feed_and_the_language_switch_keeps_the_round() {
+    let app = TestApp::spawn().await;
+    let path = "/nl/play?age=8-10&app=photo&level=1&seed=5";
+    let (_, _, a) = app.get(path).await;
+    let (_, _, b) = app.get(path).await;
+    let main = |page: &str| page.split("<main").nth(1).and_then(|m| m.split("</main>").next()).map(str::to_string);
+    assert!(main(&a).is_some() && main(&a) == main(&b), "two loads of one round differ");
+    assert!(a.contains("href=\"/en/play?age=8-10&amp;app=photo&amp;level=1&amp;seed=5\""));
+}
+
+#[tokio::test]
+async fn wrong_round_settings_get_a_clear_message_not_an_error_page() {
+    let app = TestApp::spawn().await;
+    for path in ["/en/play?age=7-9&seed=1", "/en/play?age=8-10&level=9&seed=1", "/nl/play?age=8-10&seed=abc", "/en/play"] {
+        let (status, _, body) = app.get(path).await;
+        assert_eq!(status, 200, "{path}");
+        assert!(body.contains("role=\"alert\""), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_page_is_a_friendly_404() {
+    let app = TestApp::spawn().await;
+    let (status, _, body) = app.get("/xx/nothing/here").await;
+    assert_eq!(status, 404);
+    assert!(body.contains("Page not found"));
+    let (status, _, body) = app.get("/nl/nergens/hier").await;
+    assert_eq!(status, 404);
+    assert!(body.contains("Pagina niet gevonden"));
+}
+
+#[tokio::test]
+async fn avatars_and_illustrations_are_svg_from_this_server() {
+    let app = TestApp::spawn().await;
+    let (status, headers, body) = app.get("/img/avatar/animal/12/AB.svg").await;
+    assert_eq!(status, 200);
+    assert_eq!(header(&headers, "content-type"), Some("image/svg+xml"));
+    assert!(body.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    let (status, _, body) = app.get("/img/scene/storm/3.svg").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("viewBox"));
+    assert_eq!(app.get("/img/scene/nope/3.svg").await.0, 404);
+    assert_eq!(app.get("/img/avatar/photo/3/AB.svg").await.0, 404);
+}
+
+#[tokio::test]
+async fn pages_forbid_third_party_content_and_framing() {
+    let app = TestApp::spawn().await;
+    let (_, headers, body) = app.get("/en").await;
+    let csp = header(&headers, "content-security-policy").expect("CSP");
+    assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"));
+    assert_eq!(header(&headers, "x-content-type-options"), Some("nosniff"));
+    assert_eq!(header(&headers, "referrer-policy"), Some("no-referrer"));
+    for needle in ["http://", "https://"] {
+        for part in body.split(needle).skip(1) {
+            let host = part.split(['/', '"', '\'', ' ']).next().unwrap_or("");
+            assert!(host.is_empty() || host.ends_with(".example") || host.ends_with(".test") || host.ends_with(".invalid"),
+                "page refers to {needle}{host}");
+        }
+    }
+}
