@@ -3,7 +3,7 @@
 # release build, compressed with gzip -9. Target: 150 KB. Run: `make budget`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo leptos build --release >/dev/null
+cargo leptos build --release >/dev/null 2>&1 || { echo "release build failed: run cargo leptos build --release" >&2; exit 1; }
 pkg=target/site/pkg
 total=0
 for f in "$pkg/feedwise.js" "$pkg/feedwise.wasm" "$pkg/feedwise_bg.wasm"; do
