@@ -5,6 +5,7 @@ use super::feed_game::{Dialog, Game};
 use crate::domain::model::{Account, Category};
 use crate::domain::scoring::ReportReason;
 use crate::text::{self, compact};
+use leptos::either::EitherOf5;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_i18n::td_string;
@@ -32,18 +33,19 @@ fn Modal(game: Game, title: String, children: Children) -> impl IntoView {
 pub fn DialogHost(game: Game) -> impl IntoView {
     move || {
         game.dialog.get().map(|d| match d {
-            Dialog::Report(i) => view! { <ReportDialog game i /> }.into_any(),
-            Dialog::Block(i) => view! { <BlockDialog game i /> }.into_any(),
-            Dialog::Reply(i) => view! { <ReplyDialog game i /> }.into_any(),
+            // Either types rather than `into_any`: they keep the WebAssembly small.
+            Dialog::Report(i) => EitherOf5::A(view! { <ReportDialog game i /> }),
+            Dialog::Block(i) => EitherOf5::B(view! { <BlockDialog game i /> }),
+            Dialog::Reply(i) => EitherOf5::C(view! { <ReplyDialog game i /> }),
             Dialog::Profile(i) => {
                 let c = game.comment(i);
-                view! { <ProfileDialog game account=c.author link_from=Some(i) /> }.into_any()
+                EitherOf5::D(view! { <ProfileDialog game account=c.author link_from=Some(i) /> })
             }
             Dialog::Creator => {
                 let creator = game.feed.with_value(|f| f.post.creator.clone());
-                view! { <ProfileDialog game account=creator link_from=None /> }.into_any()
+                EitherOf5::D(view! { <ProfileDialog game account=creator link_from=None /> })
             }
-            Dialog::Link(i, url) => view! { <LinkDialog game i url /> }.into_any(),
+            Dialog::Link(i, url) => EitherOf5::E(view! { <LinkDialog game i url /> }),
         })
     }
 }

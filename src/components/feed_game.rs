@@ -9,6 +9,7 @@ use crate::domain::model::{Comment, Feed, Lang, Platform, Span};
 use crate::domain::scoring::{Answer, encode_answers, score};
 use crate::i18n::Locale;
 use crate::text::{self, compact, locale, time_ago};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_i18n::td_string;
 
@@ -168,12 +169,11 @@ pub fn comment_text(game: Game, i: usize, spans: Vec<Span>) -> impl IntoView {
         .map(|s| {
             if s.link {
                 let url = s.text.clone();
-                view! {
+                Either::Left(view! {
                     <button type="button" class="link" on:click=move |_| game.open(Dialog::Link(i, url.clone()))>{s.text}</button>
-                }
-                .into_any()
+                })
             } else {
-                view! { <span>{s.text}</span> }.into_any()
+                Either::Right(view! { <span>{s.text}</span> })
             }
         })
         .collect_view()
@@ -219,15 +219,15 @@ fn CommentView(game: Game, i: usize) -> impl IntoView {
             </div>
             <div class="actions" role="group" aria-label=td_string!(l, action_report)>
                 {move || match status() {
-                    Some(s) => view! {
+                    Some(s) => Either::Left(view! {
                         <p class="status">{s}</p>
                         <button type="button" class="action undo" on:click=undo>{td_string!(l, action_undo)}</button>
-                    }.into_any(),
-                    None => view! {
+                    }),
+                    None => Either::Right(view! {
                         <button type="button" class="action report" on:click=move |_| game.open(Dialog::Report(i))>"🚩 " {td_string!(l, action_report)}</button>
                         <button type="button" class="action block" on:click=move |_| game.open(Dialog::Block(i))>"🚫 " {td_string!(l, action_block)}</button>
                         <button type="button" class="action fine" on:click=move |_| game.answer(i, |a| a.looks_fine = true)>"👍 " {td_string!(l, action_fine)}</button>
-                    }.into_any(),
+                    }),
                 }}
             </div>
         </article>

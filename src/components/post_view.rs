@@ -4,6 +4,7 @@
 use super::feed_game::{Dialog, Game};
 use crate::domain::model::{Account, Platform};
 use crate::text::{compact, time_ago};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_i18n::td_string;
 
@@ -33,7 +34,7 @@ pub fn PostView(game: Game) -> impl IntoView {
     let creator = post.creator.clone();
     let caption = post.caption.clone();
     match post.platform {
-        Platform::Photo => view! {
+        Platform::Photo => Either::Left(view! {
             <article class="post photo-post" aria-label=post.creator.username.clone()>
                 <div class="app-bar"><span class="app-logo glimmer">"Glimmer"</span></div>
                 <header class="post-head">
@@ -46,9 +47,8 @@ pub fn PostView(game: Game) -> impl IntoView {
                 </div>
                 <p class="caption"><strong>{post.creator.username.clone()}</strong> " " {caption}</p>
             </article>
-        }
-        .into_any(),
-        Platform::Video => view! {
+        }),
+        Platform::Video => Either::Right(view! {
             <article class="post video-post" aria-label=post.title.clone().unwrap_or_default()>
                 <div class="app-bar"><span class="app-logo vidlo">"▶ Vidlo"</span></div>
                 <div class="player">
@@ -69,7 +69,6 @@ pub fn PostView(game: Game) -> impl IntoView {
                     <p>{caption}</p>
                 </div>
             </article>
-        }
-        .into_any(),
+        }),
     }
 }

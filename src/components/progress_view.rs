@@ -3,6 +3,7 @@
 use super::store::{RoundRecord, clear_progress, load_progress};
 use crate::domain::model::Lang;
 use crate::text::{self, locale};
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_i18n::td_string;
 
@@ -23,14 +24,14 @@ pub fn ProgressView(lang: Lang) -> impl IntoView {
     view! {
         <div class="progress" data-hydrated=move || rounds.with(Option::is_some).to_string()>
             {move || match rounds.get() {
-                None => view! { <p>{td_string!(l, loading)}</p> }.into_any(),
-                Some(list) if list.is_empty() => view! {
+                None => EitherOf3::A(view! { <p>{td_string!(l, loading)}</p> }),
+                Some(list) if list.is_empty() => EitherOf3::B(view! {
                     <p class="empty">{td_string!(l, progress_empty)}</p>
                     <a class="big-button primary" href=format!("/{}", lang.code())>{td_string!(l, nav_play)}</a>
-                }.into_any(),
+                }),
                 Some(list) => {
                     let best = list.iter().map(|r| r.discernment).fold(f64::MIN, f64::max);
-                    view! {
+                    EitherOf3::C(view! {
                         <div class="totals">
                             <div class="tile neutral"><span class="value">{list.len()}</span><span class="label">{td_string!(l, progress_rounds)}</span></div>
                             <div class="tile good"><span class="value">{format!("{:.0}", (best.max(0.0) * 100.0).round())}</span><span class="label">{td_string!(l, progress_best)}</span></div>
@@ -56,7 +57,7 @@ pub fn ProgressView(lang: Lang) -> impl IntoView {
                             </tbody>
                         </table>
                         <button type="button" class="big-button" on:click=clear>{td_string!(l, progress_clear)}</button>
-                    }.into_any()
+                    })
                 }
             }}
         </div>
