@@ -225,3 +225,47 @@ async fn the_start_pages_and_the_error_pages_have_no_accessibility_violations() 
     assert_eq!(b.count(".message.overflag").await, 1);
     b.client.close().await.unwrap();
 }
+
+/// Not a check: writes screenshots of the main screens to `target/screenshots/` for a person
+/// to look at. Run with `cargo leptos test -- --ignored screenshots` after `cargo leptos build`.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore]
+async fn screenshots() {
+    let app = TestApp::spawn().await;
+    let b = browser().await;
+    std::fs::create_dir_all("target/screenshots").unwrap();
+    let shot = |name: &'static str| {
+        let client = b.client.clone();
+        async move {
+            let png = client.screenshot().await.unwrap();
+            std::fs::write(format!("target/screenshots/{name}.png"), png).unwrap();
+        }
+    };
+    for (lang, platform) in [(Lang::Nl, Platform::Photo), (Lang::En, Platform::Video)] {
+        let code = lang.code();
+        let settings = FeedSettings::home(platform, AgeBand::Age12To14, Difficulty::new(3).unwrap());
+        let feed = generate(Corpus::builtin(lang).unwrap(), &settings, 12);
+        b.open(&format!("{}/{code}/play?age=12-14&app={}&level=3&seed=12", app.base, platform.id())).await;
+        b.hydrated().await;
+        let spam = feed.comments.iter().find(|c| c.is_spam()).unwrap();
+        b.click(&format!("#comment-{} .account", spam.id)).await;
+        shot(if code == "nl" { "nl-profile" } else { "en-profile" }).await;
+        b.click(".dialog .dialog-buttons button").await;
+        b.click(&format!("#comment-{} .action.report", spam.id)).await;
+        b.click(".dialog input[name=reason]").await;
+        shot(if code == "nl" { "nl-report" } else { "en-report" }).await;
+        b.click(".dialog .big-button.danger").await;
+        if let Some(c) = feed.comments.iter().find(|c| c.links().next().is_some()) {
+            b.click(&format!("#comment-{} button.link", c.id)).await;
+            shot(if code == "nl" { "nl-link" } else { "en-link" }).await;
+            b.click(".dialog .big-button.primary").await;
+        }
+        b.click(".finish-bar .big-button.primary").await;
+        b.text(".results").await;
+        shot(if code == "nl" { "nl-results" } else { "en-results" }).await;
+        b.open(&format!("{}/{code}/progress", app.base)).await;
+        b.hydrated().await;
+        shot(if code == "nl" { "nl-progress" } else { "en-progress" }).await;
+    }
+    b.client.close().await.unwrap();
+}

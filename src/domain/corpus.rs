@@ -72,14 +72,14 @@ pub struct Corpus {
 
 impl Corpus {
     /// The spam section key for a category at an age band's wording.
-    pub fn spam_key(category: Category, age: super::model::AgeBand) -> String {
+    pub fn spam_key(category: Category, age: super::model::AgeBand) -> &'static str {
         use super::model::AgeBand::*;
         match (category, age) {
-            (Category::AdultBot, Age12To14) => "adult_bot.clear".into(),
-            (Category::AdultBot, _) => "adult_bot.mild".into(),
-            (Category::Romance, Age8To10) => "romance.young".into(),
-            (Category::Romance, _) => "romance.older".into(),
-            (c, _) => c.id().into(),
+            (Category::AdultBot, Age12To14) => "adult_bot.clear",
+            (Category::AdultBot, _) => "adult_bot.mild",
+            (Category::Romance, Age8To10) => "romance.young",
+            (Category::Romance, _) => "romance.older",
+            (c, _) => c.id(),
         }
     }
 

@@ -72,7 +72,7 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
         let mut top = spam_comment(&mut ctx, category, false, &mut rng);
         spam_made += 1;
         let mut replies = Vec::new();
-        let section = &corpus.spam[&Corpus::spam_key(category, settings.age_band)];
+        let section = &corpus.spam[Corpus::spam_key(category, settings.age_band)];
         let chain_chance = match category {
             Category::Crypto => 0.8,
             _ => 0.35,
@@ -200,7 +200,7 @@ fn trim(spans: &mut Vec<Span>) {
 fn spam_comment<R: Rng>(ctx: &mut Ctx, category: Category, reply: bool, rng: &mut R) -> Draft {
     let corpus = ctx.corpus;
     let difficulty = ctx.settings.difficulty;
-    let section = &corpus.spam[&Corpus::spam_key(category, ctx.settings.age_band)];
+    let section = &corpus.spam[Corpus::spam_key(category, ctx.settings.age_band)];
     let level = usize::from(difficulty.level() - 1);
     let templates: &[Template] = if reply { &section.replies } else { &section.by_difficulty[level] };
     let mut filler = SlotFiller::new(corpus, ctx.creator, ctx.post, category);
