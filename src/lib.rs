@@ -15,7 +15,13 @@ pub mod settings;
 #[cfg(feature = "ssr")]
 pub mod startup;
 
-leptos_i18n::load_locales!();
+// The build.rs code generation that replaces this macro needs a build script; the macro still
+// checks every key at compile time.
+#[allow(deprecated)]
+mod i18n_keys {
+    leptos_i18n::load_locales!();
+}
+pub use i18n_keys::i18n;
 
 /// Browser entry: wakes up the interactive islands in the server-rendered page.
 #[cfg(feature = "hydrate")]

@@ -109,10 +109,10 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
         }
     }
     // Real people warn others under some spam; the warning itself is a legitimate comment.
-    for i in 0..threads.len() {
-        if legit_left > 2 && threads[i].top.category.is_spam() && rng.random_bool(0.3) {
+    for thread in threads.iter_mut() {
+        if legit_left > 2 && thread.top.category.is_spam() && rng.random_bool(0.3) {
             let warn = legit_comment(&mut ctx, "warn", &mut rng);
-            threads[i].replies.push(Draft { tricky: Some(Tricky::Warning), ..warn });
+            thread.replies.push(Draft { tricky: Some(Tricky::Warning), ..warn });
             legit_left -= 1;
         }
     }

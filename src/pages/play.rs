@@ -35,6 +35,20 @@ pub fn generate(lang: Lang, settings: &FeedSettings, seed: u64) -> Option<Feed> 
     }
 }
 
+/// What a round address with wrong settings shows: a kind message and the way back.
+#[component]
+pub fn BadRound(lang: Lang, title: String) -> impl IntoView {
+    let l = locale(lang);
+    view! {
+        <Layout lang title>
+            <section class="card narrow" role="alert">
+                <p>{td_string!(l, bad_settings)}</p>
+                <a class="big-button" href=format!("/{}", lang.code())>{td_string!(l, nav_home)}</a>
+            </section>
+        </Layout>
+    }
+}
+
 #[component]
 pub fn PlayPage() -> impl IntoView {
     let Some(lang) = lang_param() else {
@@ -42,14 +56,7 @@ pub fn PlayPage() -> impl IntoView {
     };
     let l = locale(lang);
     let Some(feed) = round_settings().and_then(|(settings, seed)| generate(lang, &settings, seed)) else {
-        return EitherOf3::B(view! {
-            <Layout lang title=td_string!(l, play_title).to_string()>
-                <section class="card narrow" role="alert">
-                    <p>{td_string!(l, bad_settings)}</p>
-                    <a class="big-button" href=format!("/{}", lang.code())>{td_string!(l, nav_home)}</a>
-                </section>
-            </Layout>
-        });
+        return EitherOf3::B(view! { <BadRound lang title=td_string!(l, play_title).to_string() /> });
     };
     EitherOf3::C(view! {
         <Layout lang title=td_string!(l, play_title).to_string()>

@@ -3,7 +3,7 @@
 
 use super::home::{fresh_seed, lang_param};
 use super::not_found::NotFound;
-use super::play::{generate, round_settings};
+use super::play::{BadRound, generate, round_settings};
 use crate::components::feedback::Feedback;
 use crate::components::layout::Layout;
 use crate::domain::scoring::decode_answers;
@@ -24,14 +24,7 @@ pub fn ResultsPage() -> impl IntoView {
         .and_then(|(settings, seed)| generate(lang, &settings, seed))
         .and_then(|feed| decode_answers(&encoded, feed.comments.len()).map(|answers| (feed, answers)));
     let Some((feed, answers)) = round else {
-        return EitherOf3::B(view! {
-            <Layout lang title=td_string!(l, results_title).to_string()>
-                <section class="card narrow" role="alert">
-                    <p>{td_string!(l, bad_settings)}</p>
-                    <a class="big-button" href=format!("/{}", lang.code())>{td_string!(l, nav_home)}</a>
-                </section>
-            </Layout>
-        });
+        return EitherOf3::B(view! { <BadRound lang title=td_string!(l, results_title).to_string() /> });
     };
     EitherOf3::C(view! {
         <Layout lang title=td_string!(l, results_title).to_string()>
