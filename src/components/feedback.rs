@@ -29,9 +29,10 @@ pub fn Feedback(feed: Feed, answers: Vec<Answer>, next_seed: u64) -> impl IntoVi
         )
     };
     let level = settings.difficulty.level();
+    let underflag = !s.over_flagging && s.hits + s.misses > 0 && s.hit_rate < 0.6;
     let message = if s.over_flagging {
         (td_string!(l, overflag.title), td_string!(l, overflag.body))
-    } else if s.hits + s.misses > 0 && s.hit_rate < 0.6 {
+    } else if underflag {
         (td_string!(l, underflag.title), td_string!(l, underflag.body))
     } else {
         (td_string!(l, well_done.title), td_string!(l, well_done.body))
@@ -39,7 +40,7 @@ pub fn Feedback(feed: Feed, answers: Vec<Answer>, next_seed: u64) -> impl IntoVi
     view! {
         <section class="card results" aria-labelledby="results-title">
             <h1 id="results-title" tabindex="-1">{td_string!(l, results_title)}</h1>
-            <div class="message" class:overflag=s.over_flagging role="status">
+            <div class="message" class:overflag=s.over_flagging class:underflag=underflag role="status">
                 <h2>{message.0}</h2>
                 <p>{message.1}</p>
             </div>
