@@ -170,9 +170,9 @@ pub fn compact(lang: Lang, n: u32) -> String {
 
 pub fn time_ago(l: Locale, minutes: u32) -> String {
     match minutes {
-        0..60 => crate::text::fill(td_string!(l, time_minutes), &[("count", (minutes.max(1)).to_string())]).to_string(),
-        60..1440 => crate::text::fill(td_string!(l, time_hours), &[("count", (minutes / 60).to_string())]).to_string(),
-        _ => crate::text::fill(td_string!(l, time_days), &[("count", (minutes / 1440).to_string())]).to_string(),
+        0..60 => fill(td_string!(l, time_minutes), &[("count", minutes.max(1).to_string())]),
+        60..1440 => fill(td_string!(l, time_hours), &[("count", (minutes / 60).to_string())]),
+        _ => fill(td_string!(l, time_days), &[("count", (minutes / 1440).to_string())]),
     }
 }
 

@@ -89,7 +89,7 @@ fn BlockDialog(game: Game, i: usize) -> impl IntoView {
     let l = game.l;
     let name = game.comment(i).author.username;
     view! {
-        <Modal game title=crate::text::fill(td_string!(l, block_title), &[("name", (name.clone()).to_string())]).to_string()>
+        <Modal game title=text::fill(td_string!(l, block_title), &[("name", name.clone())])>
             <p>{td_string!(l, block_body)}</p>
             <div class="dialog-buttons">
                 <button type="button" class="big-button" on:click=move |_| game.close()>{td_string!(l, cancel)}</button>
@@ -117,7 +117,7 @@ fn ReplyDialog(game: Game, i: usize) -> impl IntoView {
         if spam { warned.set(true) } else { game.close() }
     };
     view! {
-        <Modal game title=crate::text::fill(td_string!(l, reply_title), &[("name", (c.author.username.clone()).to_string())]).to_string()>
+        <Modal game title=text::fill(td_string!(l, reply_title), &[("name", c.author.username.clone())])>
             <Show when=move || !warned.get() fallback=move || view! {
                 <p class="warning" role="alert">{td_string!(l, reply_spam_warning)}</p>
                 <div class="dialog-buttons">
@@ -141,9 +141,9 @@ fn ProfileDialog(game: Game, account: Account, link_from: Option<usize>) -> impl
     let l = game.l;
     let lang = game.lang;
     let age = if account.age_days >= 365 {
-        crate::text::fill(td_string!(l, profile_years), &[("count", (account.age_days / 365).to_string())]).to_string()
+        text::fill(td_string!(l, profile_years), &[("count", (account.age_days / 365).to_string())])
     } else {
-        crate::text::fill(td_string!(l, profile_days), &[("count", (account.age_days).to_string())]).to_string()
+        text::fill(td_string!(l, profile_days), &[("count", account.age_days.to_string())])
     };
     let bio_link = account.bio_link.clone();
     view! {

@@ -129,6 +129,8 @@ pub fn FeedGame(feed: Feed) -> impl IntoView {
     view! {
         <div class="game" class:photo=platform == Platform::Photo class:video=platform == Platform::Video
             data-hydrated=move || hydrated.get().to_string()>
+            // While a dialog is open the feed behind it is inert: focus stays in the dialog.
+            <div class="feed-content" inert=move || game.dialog.with(Option::is_some)>
                 <p class="instructions">{td_string!(l, play_instructions)}</p>
                 <PostView game />
                 <section class="comments" aria-labelledby="comments-heading">
@@ -147,12 +149,13 @@ pub fn FeedGame(feed: Feed) -> impl IntoView {
                     </ul>
                 </section>
                 <div class="finish-bar">
-                    <p aria-live="polite">{move || crate::text::fill(td_string!(l, answered_count), &[("done", (decided()).to_string()), ("total", (n).to_string())]).to_string()}</p>
+                    <p aria-live="polite">{move || text::fill(td_string!(l, answered_count), &[("done", decided().to_string()), ("total", n.to_string())])}</p>
                     {move || (decided() < n).then(|| view! {
-                        <p class="hint">{crate::text::fill(td_string!(l, finish_unanswered), &[("count", (n - decided()).to_string())]).to_string()}</p>
+                        <p class="hint">{text::fill(td_string!(l, finish_unanswered), &[("count", (n - decided()).to_string())])}</p>
                     })}
                     <button type="button" class="big-button primary" on:click=finish>{td_string!(l, finish)}</button>
                 </div>
+            </div>
             <DialogHost game />
         </div>
     }
@@ -207,7 +210,7 @@ fn CommentView(game: Game, i: usize) -> impl IntoView {
     view! {
         <article class="comment" id=format!("comment-{}", c.id) class:pinned=c.pinned class:decided=move || answer().decided()
             class:flagged=move || answer().flagged() aria-label=c.author.username.clone()>
-            {c.pinned.then(|| view! { <p class="pinned-label">"📌 " {crate::text::fill(td_string!(l, pinned_by), &[("name", (creator_name.clone()).to_string())]).to_string()}</p> })}
+            {c.pinned.then(|| view! { <p class="pinned-label">"📌 " {text::fill(td_string!(l, pinned_by), &[("name", creator_name.clone())])}</p> })}
             <div class="comment-head">
                 <AccountButton game account=c.author.clone() dialog=Dialog::Profile(i) show_display_name=video />
                 <span class="time">{time_ago(l, c.minutes_ago)}</span>

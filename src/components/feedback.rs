@@ -60,7 +60,7 @@ pub fn Feedback(feed: Feed, answers: Vec<Answer>, next_seed: u64) -> impl IntoVi
                     }).collect_view()}
                 </tbody>
             </table>
-            <p class="grown-ups">{crate::text::fill(td_string!(l, results_teacher_numbers), &[("d", (format!("{:.2}", s.d_prime)).to_string()), ("c", (format!("{:.2}", s.criterion)).to_string())]).to_string()}</p>
+            <p class="grown-ups">{text::fill(td_string!(l, results_teacher_numbers), &[("d", format!("{:.2}", s.d_prime)), ("c", format!("{:.2}", s.criterion))])}</p>
             <div class="next">
                 <a class="big-button primary" href=round_url(level)>{td_string!(l, play_again)}</a>
                 {(level < 3).then(|| view! { <a class="big-button" href=round_url(level + 1)>{td_string!(l, play_harder)}</a> })}
@@ -111,7 +111,7 @@ fn Verdict(l: Locale, c: Comment, a: Answer) -> impl IntoView {
     let spam = c.is_spam();
     let better_reason = a.reported.filter(|r| spam && !r.fits(c.category)).map(|_| {
         let best = if c.category == Category::FakeGiveaway { ReportReason::Impersonation } else { ReportReason::SpamScam };
-        crate::text::fill(td_string!(l, feedback_reason_other), &[("reason", (text::reason(l, best)).to_string())]).to_string()
+        text::fill(td_string!(l, feedback_reason_other), &[("reason", text::reason(l, best))])
     });
     view! {
         <article class="verdict" class:right=o.correct() class:wrong=!o.correct()>
@@ -142,7 +142,7 @@ fn Verdict(l: Locale, c: Comment, a: Answer) -> impl IntoView {
                 <p>{text::tricky(l, t)}</p>
             })}
             {a.reported.map(|r| view! {
-                <p class="you">{crate::text::fill(td_string!(l, feedback_you_reported), &[("reason", (text::reason(l, r)).to_string())]).to_string()}
+                <p class="you">{text::fill(td_string!(l, feedback_you_reported), &[("reason", text::reason(l, r))])}
                     " " {if spam && r.fits(c.category) { td_string!(l, feedback_reason_fits).to_string() } else { better_reason.clone().unwrap_or_default() }}</p>
             })}
             {(spam && a.clicked_link).then(|| view! { <p class="you bad">{td_string!(l, feedback_clicked)}</p> })}

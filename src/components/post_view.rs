@@ -3,7 +3,7 @@
 
 use super::feed_game::{Dialog, Game};
 use crate::domain::model::{Account, Platform};
-use crate::text::{compact, time_ago};
+use crate::text::{self, compact, time_ago};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_i18n::td_string;
@@ -43,7 +43,7 @@ pub fn PostView(game: Game) -> impl IntoView {
                 </header>
                 <img class="scene" src=scene alt="" width="400" height="300" />
                 <div class="post-meta">
-                    <span class="likes">"♥ " {crate::text::fill(td_string!(l, post_likes), &[("count", (compact(lang, post.likes)).to_string())])}</span>
+                    <span class="likes">"♥ " {text::fill(td_string!(l, post_likes), &[("count", compact(lang, post.likes))])}</span>
                 </div>
                 <p class="caption"><strong>{post.creator.username.clone()}</strong> " " {caption}</p>
             </article>
@@ -59,12 +59,12 @@ pub fn PostView(game: Game) -> impl IntoView {
                 <h1 class="video-title">{post.title.clone().unwrap_or_default()}</h1>
                 <div class="channel-row">
                     <AccountButton game account=creator dialog=Dialog::Creator show_display_name=true />
-                    <span class="subs">{crate::text::fill(td_string!(l, followers_short), &[("count", (compact(lang, post.creator.followers)).to_string())])}</span>
+                    <span class="subs">{text::fill(td_string!(l, followers_short), &[("count", compact(lang, post.creator.followers))])}</span>
                     <span class="subscribe" aria-hidden="true">{td_string!(l, subscribe)}</span>
                 </div>
                 <div class="description">
                     <p class="stats">
-                        {crate::text::fill(td_string!(l, post_views), &[("count", (compact(lang, post.views)).to_string())])} " · " {time_ago(l, post.minutes_ago)}
+                        {text::fill(td_string!(l, post_views), &[("count", compact(lang, post.views))])} " · " {time_ago(l, post.minutes_ago)}
                     </p>
                     <p>{caption}</p>
                 </div>
