@@ -9,6 +9,7 @@ use axum::http::{HeaderValue, header};
 use axum::routing::get;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
+use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -63,7 +64,9 @@ pub fn build(settings: &Settings) -> Result<Router, StartupError> {
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
-        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")));
+        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
+        // School networks are slow: pages, WebAssembly and SVGs go out gzip-compressed.
+        .layer(CompressionLayer::new());
     Ok(router)
 }
 

@@ -87,6 +87,18 @@ async fn avatars_and_illustrations_are_svg_from_this_server() {
 }
 
 #[tokio::test]
+async fn the_webassembly_and_pages_are_sent_compressed_to_browsers_that_accept_it() {
+    let app = TestApp::spawn().await;
+    let (_, headers, _) = app.get_with("/en", &[("Accept-Encoding", "gzip")]).await;
+    assert_eq!(header(&headers, "content-encoding"), Some("gzip"));
+    let (status, headers, _) = app.get_with("/pkg/feedwise.wasm", &[("Accept-Encoding", "gzip")]).await;
+    assert_eq!(status, 200, "the WebAssembly is built (cargo leptos build)");
+    assert_eq!(header(&headers, "content-encoding"), Some("gzip"));
+    let (_, headers, _) = app.get("/en").await;
+    assert_eq!(header(&headers, "content-encoding"), None, "identity when gzip is not accepted");
+}
+
+#[tokio::test]
 async fn pages_forbid_third_party_content_and_framing() {
     let app = TestApp::spawn().await;
     let (_, headers, body) = app.get("/en").await;

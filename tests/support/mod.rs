@@ -29,14 +29,21 @@ impl TestApp {
 
     /// A plain HTTP/1.1 GET: status, headers (lower-case names) and body.
     pub async fn get(&self, path: &str) -> (u16, Vec<(String, String)>, String) {
+        self.get_with(path, &[("Accept-Encoding", "identity")]).await
+    }
+
+    /// A GET with extra request headers; the body is read as text (lossy when compressed).
+    pub async fn get_with(&self, path: &str, extra: &[(&str, &str)]) -> (u16, Vec<(String, String)>, String) {
         use tokio::io::{AsyncReadExt, AsyncWriteExt};
         let mut stream = tokio::net::TcpStream::connect(self.addr).await.expect("connect");
-        let req = format!("GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nAccept-Encoding: identity\r\n\r\n", self.addr);
+        let extra: String = extra.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
+        let req = format!("GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n{extra}\r\n", self.addr);
         stream.write_all(req.as_bytes()).await.unwrap();
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).await.unwrap();
-        let text = String::from_utf8_lossy(&raw).to_string();
-        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap_or(raw.len());
+        let head = String::from_utf8_lossy(&raw[..split]).to_string();
+        let body = raw.get(split + 4..).unwrap_or_default();
         let mut lines = head.lines();
         let status = lines.next().and_then(|l| l.split(' ').nth(1)).and_then(|s| s.parse().ok()).unwrap_or(0);
         let headers: Vec<(String, String)> = lines
@@ -44,21 +51,22 @@ impl TestApp {
             .map(|(k, v)| (k.trim().to_lowercase(), v.trim().to_string()))
             .collect();
         let chunked = headers.iter().any(|(k, v)| k == "transfer-encoding" && v.contains("chunked"));
-        let body = if chunked { dechunk(body) } else { body.to_string() };
-        (status, headers, body)
+        let body = if chunked { dechunk(body) } else { body.to_vec() };
+        (status, headers, String::from_utf8_lossy(&body).to_string())
     }
 }
 
-fn dechunk(mut s: &str) -> String {
-    let mut out = String::new();
-    while let Some((size, rest)) = s.split_once("\r\n") {
-        let Ok(n) = usize::from_str_radix(size.trim(), 16) else { break };
+fn dechunk(mut s: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(eol) = s.windows(2).position(|w| w == b"\r\n") {
+        let size = String::from_utf8_lossy(&s[..eol]).trim().to_string();
+        let Ok(n) = usize::from_str_radix(&size, 16) else { break };
+        let rest = &s[eol + 2..];
         if n == 0 || rest.len() < n {
             break;
         }
-        // Chunk sizes count bytes; the body is valid UTF-8 as a whole.
-        out.push_str(&rest[..n]);
-        s = rest[n..].trim_start_matches("\r\n");
+        out.extend_from_slice(&rest[..n]);
+        s = rest[n..].strip_prefix(b"\r\n").unwrap_or(&rest[n..]);
     }
     out
 }
