@@ -64,16 +64,7 @@ impl Game {
 
 /// The address of the results page of a round with these answers.
 pub fn results_url(feed: &Feed, answers: &[Answer]) -> String {
-    let s = &feed.settings;
-    format!(
-        "/{}/results?age={}&app={}&level={}&seed={}&a={}",
-        feed.lang.code(),
-        s.age_band.id(),
-        s.platform.id(),
-        s.difficulty.level(),
-        feed.seed,
-        encode_answers(answers)
-    )
+    format!("/{}/results?{}&a={}", feed.lang.code(), feed.settings.round_query(feed.seed), encode_answers(answers))
 }
 
 #[island]

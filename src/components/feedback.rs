@@ -1,7 +1,7 @@
 //! The results page of a round: totals, discernment, per-category results, and every comment with its
 //! verdict and the cues highlighted and explained.
 
-use crate::domain::model::{Category, Comment, Feed};
+use crate::domain::model::{Category, Comment, Difficulty, Feed, FeedSettings};
 use crate::domain::scoring::{Answer, Outcome, ReportReason, Score, outcome, score};
 use crate::i18n::Locale;
 use crate::text;
@@ -19,14 +19,8 @@ pub fn Feedback(feed: Feed, answers: Vec<Answer>, next_seed: u64) -> impl IntoVi
     let (comments, settings, lang) = (feed.comments, feed.settings, feed.lang);
     let s = score(&comments, &answers);
     let round_url = |level: u8| {
-        format!(
-            "/{}/play?age={}&app={}&level={}&seed={}",
-            lang.code(),
-            settings.age_band.id(),
-            settings.platform.id(),
-            level,
-            next_seed
-        )
+        let next = FeedSettings { difficulty: Difficulty::new(level).unwrap_or(settings.difficulty), ..settings.clone() };
+        format!("/{}/play?{}", lang.code(), next.round_query(next_seed))
     };
     let level = settings.difficulty.level();
     let underflag = !s.over_flagging && s.hits + s.misses > 0 && s.hit_rate < 0.6;

@@ -34,15 +34,7 @@ pub struct SavedRound {
 
 /// The key a round is stored under: the same settings and seed give the same feed.
 pub fn round_key(feed: &Feed) -> String {
-    let s = &feed.settings;
-    format!(
-        "feedwise.round.v1.{}.{}.{}.{}.{}",
-        feed.lang.code(),
-        s.platform.id(),
-        s.age_band.id(),
-        s.difficulty.level(),
-        feed.seed
-    )
+    format!("feedwise.round.v1.{}.{}", feed.lang.code(), feed.settings.round_query(feed.seed))
 }
 
 pub fn load_round(key: &str) -> Option<SavedRound> {

@@ -445,6 +445,11 @@ pub struct FeedSettings {
 }
 
 impl FeedSettings {
+    /// The query of a round's address for these settings: `age=…&app=…&level=…&seed=…`.
+    pub fn round_query(&self, seed: u64) -> String {
+        format!("age={}&app={}&level={}&seed={seed}", self.age_band.id(), self.platform.id(), self.difficulty.level())
+    }
+
     /// A home round: every category the age band allows, a length an 8-year-old finishes.
     pub fn home(platform: Platform, age_band: AgeBand, difficulty: Difficulty) -> FeedSettings {
         FeedSettings {
