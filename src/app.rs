@@ -1,5 +1,9 @@
 //! The HTML shell and the route table.
 
+use crate::pages::lesson::LessonPage;
+use crate::pages::lessons::LessonsPage;
+use crate::pages::parent_guide::ParentGuidePage;
+use crate::pages::teacher_notes::TeacherNotesPage;
 use crate::pages::{home::HomePage, language::LanguagePage, not_found::NotFound, play::PlayPage, progress::ProgressPage, results::ResultsPage};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
@@ -36,6 +40,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/:lang/play") view=PlayPage />
                 <Route path=path!("/:lang/progress") view=ProgressPage />
                 <Route path=path!("/:lang/results") view=ResultsPage />
+                <Route path=path!("/:lang/lessons") view=LessonsPage />
+                <Route path=path!("/:lang/lessons/:id") view=LessonPage />
+                <Route path=path!("/:lang/lessons/:id/teacher") view=TeacherNotesPage />
+                <Route path=path!("/:lang/lessons/:id/parent") view=ParentGuidePage />
             </Routes>
         </Router>
     }

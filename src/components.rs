@@ -1,10 +1,11 @@
-//! Reusable views. The islands (`feed_game`, `progress_view`) are the only parts that run in
+//! Reusable views. The islands (`feed_game`, `progress_view`, `lesson_badge`) are the only parts that run in
 //! the browser; everything else is rendered on the server only.
 
 pub mod dialogs;
 pub mod feed_game;
 pub mod feedback;
 pub mod layout;
+pub mod lesson_badge;
 pub mod post_view;
 pub mod progress_view;
 pub mod store;

@@ -7,6 +7,7 @@ pub mod evasion;
 pub mod export;
 pub mod generator;
 pub mod illustration;
+pub mod itembank;
 pub mod model;
 pub mod scoring;
 pub mod slots;

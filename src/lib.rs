@@ -5,6 +5,7 @@
 pub mod app;
 pub mod components;
 pub mod domain;
+pub mod lessons;
 pub mod pages;
 pub mod text;
 

@@ -10,7 +10,8 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   feedwise                      start the server (see README.md for settings)
   feedwise export-comments --lang <nl|en> --count <N> --seed <S> [--age-band <8-10|10-12|12-14>] [--difficulty <1|2|3>]
-                                write N generated comments as JSON Lines to stdout";
+                                write N generated comments as JSON Lines to stdout
+  feedwise check-lessons [DIR]  check the lesson files (default: FEEDWISE_LESSONS_DIR or lessons)";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -24,6 +25,7 @@ async fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Some("check-lessons") => check_lessons(args.get(1)),
         Some("--help" | "-h" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -52,6 +54,23 @@ async fn serve() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("feedwise: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Checks the lessons without starting the server: for writers and translators.
+fn check_lessons(dir: Option<&String>) -> ExitCode {
+    let dir = dir.cloned().map(Into::into).unwrap_or_else(|| Settings::from_env().map(|s| s.lessons_dir).unwrap_or_else(|_| "lessons".into()));
+    match feedwise::lessons::Library::load(&dir) {
+        Ok(library) => {
+            for lang in Lang::ALL {
+                println!("{}: {} lessons, {} test items", lang.code(), library.lessons(lang).len(), library.bank(lang).len());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
             ExitCode::FAILURE
         }
     }

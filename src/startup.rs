@@ -3,6 +3,7 @@
 use crate::app::{App, shell};
 use crate::domain::corpus::{Corpus, CorpusError};
 use crate::domain::model::Lang;
+use crate::lessons::{LessonErrors, Library};
 use crate::settings::Settings;
 use axum::Router;
 use axum::http::{HeaderValue, header};
@@ -17,6 +18,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 pub enum StartupError {
     #[error("the comment corpus is broken: {0}")]
     Corpus(#[from] CorpusError),
+    #[error("a lesson file is broken:\n{0}")]
+    Lessons(#[from] LessonErrors),
     #[error("cannot create the data folder {path}: {source}")]
     DataDir { path: String, source: std::io::Error },
     #[error("cannot listen on {addr}: {source}")]
@@ -33,6 +36,7 @@ pub fn build(settings: &Settings) -> Result<Router, StartupError> {
     for lang in Lang::ALL {
         Corpus::builtin(lang)?;
     }
+    let library = std::sync::Arc::new(Library::load(&settings.lessons_dir)?);
     std::fs::create_dir_all(&settings.data_dir)
         .map_err(|source| StartupError::DataDir { path: settings.data_dir.display().to_string(), source })?;
 
@@ -49,7 +53,7 @@ pub fn build(settings: &Settings) -> Result<Router, StartupError> {
         // Static files get their own routes: `/:lang` would otherwise take `/favicon.svg`.
         .nest_service("/pkg", ServeDir::new(settings.site_root.join("pkg")))
         .route_service("/favicon.svg", ServeFile::new(settings.site_root.join("favicon.svg")))
-        .leptos_routes(&options, routes, {
+        .leptos_routes_with_context(&options, routes, move || provide_context(library.clone()), {
             let options = options.clone();
             move || shell(options.clone())
         })

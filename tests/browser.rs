@@ -226,6 +226,134 @@ async fn the_start_pages_and_the_error_pages_have_no_accessibility_violations() 
     b.client.close().await.unwrap();
 }
 
+fn library() -> feedwise::lessons::Library {
+    feedwise::lessons::Library::load(std::path::Path::new("lessons")).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A child opens the lesson list, reads a lesson, plays its exercise and sees it done.
+async fn a_lesson_into_its_exercise(lang: Lang, id: &str, age: AgeBand) {
+    let app = TestApp::spawn().await;
+    let b = browser().await;
+    let code = lang.code();
+    let lib = library();
+    let lesson = lib.lesson(lang, id).unwrap();
+    let next = lib.next(lang, id).unwrap();
+
+    b.open(&format!("{}/{code}/lessons?age={}", app.base, age.id())).await;
+    b.hydrated().await;
+    assert_eq!(b.count(&format!(".lesson-badge[data-lesson='{id}'] .done")).await, 0, "not done yet");
+    b.click(&format!(".lesson-item h2 a[href^='/{code}/lessons/{id}?']")).await;
+    assert_eq!(b.text("h1").await, lesson.title);
+    if !lesson.exercise.kind.is_test() {
+        assert!(b.count(".lesson-text .example-comment").await >= 1, "the lesson shows example comments");
+    }
+    b.assert_accessible("lesson page").await;
+
+    // The lesson leads straight into its exercise.
+    b.click(".start a").await;
+    b.hydrated().await;
+    let url = b.client.current_url().await.unwrap();
+    assert!(url.as_str().contains(&format!("lesson={id}&age={}", age.id())), "{url}");
+    let feed = lib.exercise_feed(lang, id, age).unwrap();
+    assert_eq!(b.count(".comment").await, feed.comments.len());
+    for c in &feed.comments {
+        if c.is_spam() {
+            b.click(&format!("#comment-{} .action.block", c.id)).await;
+            b.click(".dialog .big-button.danger").await;
+        } else {
+            b.click(&format!("#comment-{} .action.fine", c.id)).await;
+        }
+    }
+    b.click(".finish-bar .big-button.primary").await;
+    b.text(".results").await;
+    assert_eq!(b.count(".verdict.wrong").await, 0, "every answer was right");
+    assert!(b.text(".next .big-button.primary").await.contains(&next.title), "the next lesson is offered");
+    b.assert_accessible("lesson results").await;
+
+    // Back in the list the lesson is marked done, with its score.
+    b.open(&format!("{}/{code}/lessons?age={}", app.base, age.id())).await;
+    b.hydrated().await;
+    assert!(b.text(&format!(".lesson-badge[data-lesson='{id}'] .done")).await.contains("100"));
+    b.client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_child_reads_a_lesson_in_dutch_and_plays_its_exercise() {
+    a_lesson_into_its_exercise(Lang::Nl, "check-the-profile", AgeBand::Age8To10).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_child_takes_the_pre_test_in_english() {
+    a_lesson_into_its_exercise(Lang::En, "pretest", AgeBand::Age12To14).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_child_moderates_the_news_channel_comments() {
+    let app = TestApp::spawn().await;
+    let b = browser().await;
+    let lib = library();
+    let age = AgeBand::Age10To12;
+    let feed = lib.exercise_feed(Lang::En, "moderate-the-comments", age).unwrap();
+
+    b.open(&format!("{}/en/lessons/moderate-the-comments?age=10-12", app.base)).await;
+    b.click(".start a").await;
+    b.hydrated().await;
+    assert!(b.text(".instructions").await.contains("moderator"));
+    b.assert_accessible("moderator feed").await;
+
+    // Hide or delete the spam; keep the real comments; pin one good comment.
+    let pin = feed.comments.iter().find(|c| !c.is_spam() && c.parent.is_none() && !c.author.is_creator).expect("a real top-level comment");
+    for (n, c) in feed.comments.iter().enumerate() {
+        let action = match (c.is_spam(), c.id == pin.id) {
+            (true, _) if n % 2 == 0 => "hide",
+            (true, _) => "delete",
+            (false, true) => "pin",
+            (false, false) => "fine",
+        };
+        b.click(&format!("#comment-{} .action.{action}", c.id)).await;
+    }
+    assert!(b.text(&format!("#comment-{} .status", pin.id)).await.contains("Pinned by you"));
+    // Only one comment is pinned at a time.
+    let other = feed.comments.iter().find(|c| !c.is_spam() && c.parent.is_none() && !c.author.is_creator && c.id != pin.id).expect("a second real comment");
+    b.click(&format!("#comment-{} .action.undo", other.id)).await;
+    b.click(&format!("#comment-{} .action.pin", other.id)).await;
+    assert!(!b.text(&format!("#comment-{} .status", pin.id)).await.contains("Pinned"));
+    b.click(&format!("#comment-{} .action.undo", other.id)).await;
+    b.click(&format!("#comment-{} .action.fine", other.id)).await;
+    b.click(&format!("#comment-{} .action.undo", pin.id)).await;
+    b.click(&format!("#comment-{} .action.pin", pin.id)).await;
+
+    b.click(".finish-bar .big-button.primary").await;
+    b.text(".results").await;
+    assert_eq!(b.count(".verdict.wrong").await, 0);
+    assert_eq!(b.count(".you.good").await, 1, "the good pin is praised");
+    let spam = feed.comments.iter().filter(|c| c.is_spam()).count();
+    assert!(b.text(".results .totals").await.contains(&spam.to_string()));
+    b.assert_accessible("moderator results").await;
+    b.client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_lesson_page_has_no_accessibility_violations() {
+    let app = TestApp::spawn().await;
+    let b = browser().await;
+    let lib = library();
+    for lang in Lang::ALL {
+        let code = lang.code();
+        b.open(&format!("{}/{code}/lessons", app.base)).await;
+        b.hydrated().await;
+        b.assert_accessible("lesson list").await;
+        for lesson in lib.lessons(lang) {
+            for page in ["", "/teacher", "/parent"] {
+                let path = format!("/{code}/lessons/{}{page}", lesson.id);
+                b.open(&format!("{}{path}", app.base)).await;
+                b.assert_accessible(&path).await;
+            }
+        }
+    }
+    b.client.close().await.unwrap();
+}
+
 /// Not a check: writes screenshots of the main screens to `target/screenshots/` for a person
 /// to look at. Run with `cargo leptos test -- --ignored screenshots` after `cargo leptos build`.
 #[tokio::test(flavor = "multi_thread")]
@@ -266,6 +394,16 @@ async fn screenshots() {
         b.open(&format!("{}/{code}/progress", app.base)).await;
         b.hydrated().await;
         shot(if code == "nl" { "nl-progress" } else { "en-progress" }).await;
+        b.open(&format!("{}/{code}/lessons", app.base)).await;
+        b.hydrated().await;
+        shot(if code == "nl" { "nl-lessons" } else { "en-lessons" }).await;
+        b.open(&format!("{}/{code}/lessons/strangers-who-want-to-chat?age=8-10", app.base)).await;
+        shot(if code == "nl" { "nl-lesson" } else { "en-lesson" }).await;
+        b.open(&format!("{}/{code}/lessons/check-the-profile/teacher", app.base)).await;
+        shot(if code == "nl" { "nl-teacher" } else { "en-teacher" }).await;
+        b.open(&format!("{}/{code}/play?lesson=moderate-the-comments&age=12-14", app.base)).await;
+        b.hydrated().await;
+        shot(if code == "nl" { "nl-moderate" } else { "en-moderate" }).await;
     }
     b.client.close().await.unwrap();
 }

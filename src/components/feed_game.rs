@@ -9,7 +9,7 @@ use crate::domain::model::{Comment, Feed, Lang, Platform, Span};
 use crate::domain::scoring::{Answer, encode_answers, score};
 use crate::i18n::Locale;
 use crate::text::{self, compact, locale, time_ago};
-use leptos::either::Either;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_i18n::td_string;
 
@@ -33,6 +33,8 @@ pub struct Game {
     pub dialog: RwSignal<Option<Dialog>>,
     pub lang: Lang,
     pub l: Locale,
+    /// The child runs this comment section as the creator's moderator.
+    pub moderating: bool,
 }
 
 impl Game {
@@ -64,7 +66,7 @@ impl Game {
 
 /// The address of the results page of a round with these answers.
 pub fn results_url(feed: &Feed, answers: &[Answer]) -> String {
-    format!("/{}/results?{}&a={}", feed.lang.code(), feed.settings.round_query(feed.seed), encode_answers(answers))
+    format!("/{}/results?{}&a={}", feed.lang.code(), feed.round_query(), encode_answers(answers))
 }
 
 #[island]
@@ -73,7 +75,10 @@ pub fn FeedGame(feed: Feed) -> impl IntoView {
     let key = round_key(&feed);
     let n = feed.comments.len();
     let platform = feed.settings.platform;
+    let moderating = feed.moderating();
+    let creator = feed.post.creator.display_name.clone();
     let game = Game {
+        moderating,
         feed: StoredValue::new(feed),
         answers: RwSignal::new(vec![Answer::default(); n]),
         dialog: RwSignal::new(None),
@@ -122,7 +127,11 @@ pub fn FeedGame(feed: Feed) -> impl IntoView {
             data-hydrated=move || hydrated.get().to_string()>
             // While a dialog is open the feed behind it is inert: focus stays in the dialog.
             <div class="feed-content" inert=move || game.dialog.with(Option::is_some)>
-                <p class="instructions">{td_string!(l, play_instructions)}</p>
+                <p class="instructions">{if moderating {
+                    text::fill(td_string!(l, moderate_instructions), &[("creator", creator)])
+                } else {
+                    td_string!(l, play_instructions).to_string()
+                }}</p>
                 <PostView game />
                 <section class="comments" aria-labelledby="comments-heading">
                     <h2 id="comments-heading">{td_string!(l, comments_heading)} " · " {n}</h2>
@@ -183,10 +192,18 @@ fn CommentView(game: Game, i: usize) -> impl IntoView {
     let answer = move || game.answers.with(|a| a[i].clone());
     let status = move || {
         let a = answer();
-        if let Some(r) = a.reported {
+        if a.deleted {
+            Some(format!("🗑️ {}", td_string!(l, status_deleted)))
+        } else if a.hidden {
+            Some(format!("🙈 {}", td_string!(l, status_hidden)))
+        } else if a.pinned {
+            Some(format!("📌 {}", td_string!(l, status_pinned)))
+        } else if let Some(r) = a.reported {
             Some(format!("🚩 {} · {}", td_string!(l, status_reported), text::reason(l, r)))
         } else if a.blocked {
             Some(format!("🚫 {}", td_string!(l, status_blocked)))
+        } else if a.looks_fine && game.moderating {
+            Some(format!("👍 {}", td_string!(l, status_kept)))
         } else if a.looks_fine {
             Some(format!("👍 {}", td_string!(l, status_fine)))
         } else {
@@ -197,10 +214,23 @@ fn CommentView(game: Game, i: usize) -> impl IntoView {
         a.reported = None;
         a.blocked = false;
         a.looks_fine = false;
+        a.hidden = false;
+        a.deleted = false;
+        a.pinned = false;
     });
+    // One comment can be pinned at a time, and only a top-level one.
+    let pin = move |_| game.answers.update(|all| {
+        for (j, a) in all.iter_mut().enumerate() {
+            a.pinned = j == i;
+        }
+        all[i].looks_fine = true;
+    });
+    let own = c.author.is_creator;
+    let can_pin = c.parent.is_none() && !own;
     view! {
         <article class="comment" id=format!("comment-{}", c.id) class:pinned=c.pinned class:decided=move || answer().decided()
-            class:flagged=move || answer().flagged() aria-label=c.author.username.clone()>
+            class:flagged=move || answer().flagged() class:removed=move || answer().hidden || answer().deleted
+            class:mod-pinned=move || answer().pinned aria-label=c.author.username.clone()>
             {c.pinned.then(|| view! { <p class="pinned-label">"📌 " {text::fill(td_string!(l, pinned_by), &[("name", creator_name.clone())])}</p> })}
             <div class="comment-head">
                 <AccountButton game account=c.author.clone() dialog=Dialog::Profile(i) show_display_name=video />
@@ -213,11 +243,22 @@ fn CommentView(game: Game, i: usize) -> impl IntoView {
             </div>
             <div class="actions" role="group" aria-label=td_string!(l, action_report)>
                 {move || match status() {
-                    Some(s) => Either::Left(view! {
+                    Some(s) => EitherOf3::A(view! {
                         <p class="status">{s}</p>
                         <button type="button" class="action undo" on:click=undo>{td_string!(l, action_undo)}</button>
                     }),
-                    None => Either::Right(view! {
+                    None if game.moderating => EitherOf3::B(view! {
+                        <button type="button" class="action fine" on:click=move |_| game.answer(i, |a| a.looks_fine = true)>"👍 " {td_string!(l, action_keep)}</button>
+                        {can_pin.then(|| view! { <button type="button" class="action pin" on:click=pin>"📌 " {td_string!(l, action_pin)}</button> })}
+                        <button type="button" class="action hide" on:click=move |_| game.answer(i, |a| a.hidden = true)>"🙈 " {td_string!(l, action_hide)}</button>
+                        <button type="button" class="action delete" on:click=move |_| game.answer(i, |a| a.deleted = true)>"🗑️ " {td_string!(l, action_delete)}</button>
+                        // The moderator does not report or block the channel's own account.
+                        {(!own).then(|| view! {
+                            <button type="button" class="action report" on:click=move |_| game.open(Dialog::Report(i))>"🚩 " {td_string!(l, action_report)}</button>
+                            <button type="button" class="action block" on:click=move |_| game.open(Dialog::Block(i))>"🚫 " {td_string!(l, action_block)}</button>
+                        })}
+                    }),
+                    None => EitherOf3::C(view! {
                         <button type="button" class="action report" on:click=move |_| game.open(Dialog::Report(i))>"🚩 " {td_string!(l, action_report)}</button>
                         <button type="button" class="action block" on:click=move |_| game.open(Dialog::Block(i))>"🚫 " {td_string!(l, action_block)}</button>
                         <button type="button" class="action fine" on:click=move |_| game.answer(i, |a| a.looks_fine = true)>"👍 " {td_string!(l, action_fine)}</button>

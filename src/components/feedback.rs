@@ -5,6 +5,7 @@ use crate::domain::model::{Category, Comment, Difficulty, Feed, FeedSettings};
 use crate::domain::scoring::{Answer, Outcome, ReportReason, Score, outcome, score};
 use crate::i18n::Locale;
 use crate::text;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_i18n::td_string;
 
@@ -14,8 +15,10 @@ fn percent(x: f64) -> String {
 
 /// The results of a round (rendered on the server only).
 #[component]
-pub fn Feedback(feed: Feed, answers: Vec<Answer>, next_seed: u64) -> impl IntoView {
+pub fn Feedback(feed: Feed, answers: Vec<Answer>, next_seed: u64, next_lesson: Option<(String, String)>) -> impl IntoView {
     let l = text::locale(feed.lang);
+    let again = format!("/{}/play?{}", feed.lang.code(), feed.round_query());
+    let lesson = feed.lesson.clone();
     let (comments, settings, lang) = (feed.comments, feed.settings, feed.lang);
     let s = score(&comments, &answers);
     let round_url = |level: u8| {
@@ -55,11 +58,24 @@ pub fn Feedback(feed: Feed, answers: Vec<Answer>, next_seed: u64) -> impl IntoVi
                 </tbody>
             </table>
             <p class="grown-ups">{text::fill(td_string!(l, results_teacher_numbers), &[("d", format!("{:.2}", s.d_prime)), ("c", format!("{:.2}", s.criterion))])}</p>
-            <div class="next">
-                <a class="big-button primary" href=round_url(level)>{td_string!(l, play_again)}</a>
-                {(level < 3).then(|| view! { <a class="big-button" href=round_url(level + 1)>{td_string!(l, play_harder)}</a> })}
-                <a class="big-button" href=format!("/{}/progress", lang.code())>{td_string!(l, see_progress)}</a>
-            </div>
+            {match lesson {
+                Some(_) => Either::Left(view! {
+                    <div class="next">
+                        {next_lesson.map(|(url, title)| view! {
+                            <a class="big-button primary" href=url>{text::fill(td_string!(l, lesson_next), &[("title", title)])}</a>
+                        })}
+                        <a class="big-button" href=again>{td_string!(l, lesson_again)}</a>
+                        <a class="big-button" href=format!("/{}/lessons?age={}", lang.code(), settings.age_band.id())>{td_string!(l, lesson_all)}</a>
+                    </div>
+                }),
+                None => Either::Right(view! {
+                    <div class="next">
+                        <a class="big-button primary" href=round_url(level)>{td_string!(l, play_again)}</a>
+                        {(level < 3).then(|| view! { <a class="big-button" href=round_url(level + 1)>{td_string!(l, play_harder)}</a> })}
+                        <a class="big-button" href=format!("/{}/progress", lang.code())>{td_string!(l, see_progress)}</a>
+                    </div>
+                }),
+            }}
         </section>
         <section class="card" aria-labelledby="list-title">
             <h2 id="list-title">{td_string!(l, results_comment_list)}</h2>
@@ -103,7 +119,7 @@ fn Verdict(l: Locale, c: Comment, a: Answer) -> impl IntoView {
         Outcome::CorrectRejection => td_string!(l, verdict_correct),
     };
     let spam = c.is_spam();
-    let better_reason = a.reported.filter(|r| spam && !r.fits(c.category)).map(|_| {
+    let better_reason = a.reported.filter(|r| spam && !r.fits_comment(&c)).map(|_| {
         let best = if c.category == Category::FakeGiveaway { ReportReason::Impersonation } else { ReportReason::SpamScam };
         text::fill(td_string!(l, feedback_reason_other), &[("reason", text::reason(l, best))])
     });
@@ -137,10 +153,16 @@ fn Verdict(l: Locale, c: Comment, a: Answer) -> impl IntoView {
             })}
             {a.reported.map(|r| view! {
                 <p class="you">{text::fill(td_string!(l, feedback_you_reported), &[("reason", text::reason(l, r))])}
-                    " " {if spam && r.fits(c.category) { td_string!(l, feedback_reason_fits).to_string() } else { better_reason.clone().unwrap_or_default() }}</p>
+                    " " {if spam && r.fits_comment(&c) { td_string!(l, feedback_reason_fits).to_string() } else { better_reason.clone().unwrap_or_default() }}</p>
             })}
             {(spam && a.clicked_link).then(|| view! { <p class="you bad">{td_string!(l, feedback_clicked)}</p> })}
             {(spam && a.replied).then(|| view! { <p class="you bad">{td_string!(l, feedback_replied)}</p> })}
+            {(a.hidden || a.deleted).then(|| view! { <p class="you">{td_string!(l, feedback_you_removed)}</p> })}
+            {a.pinned.then(|| if spam {
+                view! { <p class="you bad">{td_string!(l, feedback_pinned_spam)}</p> }
+            } else {
+                view! { <p class="you good">{td_string!(l, feedback_pinned_good)}</p> }
+            })}
         </article>
     }
 }

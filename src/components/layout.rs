@@ -25,6 +25,7 @@ pub fn Layout(lang: Lang, title: String, children: Children) -> impl IntoView {
     let (other, other_url) = switched_url(lang);
     let home = format!("/{}", lang.code());
     let progress = format!("/{}/progress", lang.code());
+    let lessons = format!("/{}/lessons", lang.code());
     view! {
         <Html attr:lang=lang.code() />
         <Title text=format!("{title} · Feedwise") />
@@ -36,6 +37,7 @@ pub fn Layout(lang: Lang, title: String, children: Children) -> impl IntoView {
             </a>
             <nav aria-label="Feedwise">
                 <a href=home>{td_string!(l, nav_play)}</a>
+                <a href=lessons>{td_string!(l, nav_lessons)}</a>
                 <a href=progress>{td_string!(l, nav_progress)}</a>
                 <a href=other_url hreflang=other.code() lang=other.code()>{td_string!(l, switch_language)}</a>
             </nav>

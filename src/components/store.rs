@@ -24,6 +24,9 @@ pub struct RoundRecord {
     pub correct_rejections: u32,
     pub discernment: f64,
     pub risky_actions: u32,
+    /// The lesson whose exercise this was.
+    #[serde(default)]
+    pub lesson: Option<String>,
 }
 
 /// A round being played: restored when the page is reloaded.
@@ -34,7 +37,7 @@ pub struct SavedRound {
 
 /// The key a round is stored under: the same settings and seed give the same feed.
 pub fn round_key(feed: &Feed) -> String {
-    format!("feedwise.round.v1.{}.{}", feed.lang.code(), feed.settings.round_query(feed.seed))
+    format!("feedwise.round.v1.{}.{}", feed.lang.code(), feed.round_query())
 }
 
 pub fn load_round(key: &str) -> Option<SavedRound> {
@@ -80,6 +83,7 @@ pub fn record_round(feed: &Feed, score: &Score, at_ms: f64) {
         correct_rejections: score.correct_rejections,
         discernment: score.discernment,
         risky_actions: score.risky_actions,
+        lesson: feed.lesson.as_ref().map(|l| l.id.clone()),
     });
     let _ = LocalStorage::set(PROGRESS_KEY, &all);
 }

@@ -44,7 +44,7 @@ pub fn username_safe(s: &str) -> String {
     out.trim_matches(|c| c == '.' || c == '_').chars().take(24).collect()
 }
 
-fn initials(name: &str) -> String {
+pub fn initials(name: &str) -> String {
     name.split_whitespace()
         .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
         .take(2)

@@ -44,7 +44,7 @@ struct Ctx<'c> {
 /// Generates the comment section under one post.
 pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
     let mut rng = FeedRng::seed_from_u64(seed);
-    let (creator, post) = choose_post(corpus, settings.platform, &mut rng);
+    let (creator, post) = choose_post(corpus, settings, &mut rng);
     let creator_acc = creator_account(creator, &mut rng);
     let mut ctx = Ctx { corpus, settings, creator, post, creator_account: creator_acc, seen: HashSet::new() };
 
@@ -153,15 +153,22 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
             minutes_ago: rng.random_range(30..4000),
         },
         comments,
+        lesson: None,
     }
 }
 
-fn choose_post<'c, R: Rng>(corpus: &'c Corpus, platform: Platform, rng: &mut R) -> (&'c CreatorDef, &'c PostDef) {
-    let options: Vec<(&CreatorDef, &PostDef)> = corpus
+fn choose_post<'c, R: Rng>(corpus: &'c Corpus, settings: &FeedSettings, rng: &mut R) -> (&'c CreatorDef, &'c PostDef) {
+    let wanted = |c: &CreatorDef| settings.creator.as_ref().is_none_or(|id| *id == c.id);
+    let mut options: Vec<(&CreatorDef, &PostDef)> = corpus
         .creators
         .iter()
-        .flat_map(|c| c.posts.iter().filter(|p| p.platform == platform).map(move |p| (c, p)))
+        .filter(|c| wanted(c))
+        .flat_map(|c| c.posts.iter().filter(|p| p.platform == settings.platform).map(move |p| (c, p)))
         .collect();
+    if options.is_empty() {
+        // An unknown creator id: any creator will do rather than no feed.
+        options = corpus.creators.iter().flat_map(|c| c.posts.iter().filter(|p| p.platform == settings.platform).map(move |p| (c, p))).collect();
+    }
     // The corpus check guarantees every platform has a post.
     *options.choose(rng).expect("corpus has a post for every platform")
 }

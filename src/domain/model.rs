@@ -442,6 +442,9 @@ pub struct FeedSettings {
     pub comment_count: u8,
     /// Share of spam among the comments, in percent.
     pub spam_percent: u8,
+    /// The creator whose post the comments are under (a `creators.toml` id); any when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub creator: Option<String>,
 }
 
 impl FeedSettings {
@@ -463,8 +466,36 @@ impl FeedSettings {
                 AgeBand::Age12To14 => 16,
             },
             spam_percent: 40,
+            creator: None,
         }
     }
+}
+
+/// What a lesson's exercise asks of the child.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExerciseKind {
+    /// Spot and report spam in a feed, as a viewer.
+    Feed,
+    /// Run the comment section as the creator's moderator: hide, delete, pin.
+    Moderate,
+    /// The test before the lessons, from the held-out item bank.
+    Pretest,
+    /// The test after the lessons, parallel to the pre-test.
+    Posttest,
+}
+
+impl ExerciseKind {
+    pub fn is_test(self) -> bool {
+        matches!(self, ExerciseKind::Pretest | ExerciseKind::Posttest)
+    }
+}
+
+/// The lesson a feed is the exercise of.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonRound {
+    pub id: String,
+    pub kind: ExerciseKind,
 }
 
 /// A generated comment section under one post.
@@ -475,9 +506,26 @@ pub struct Feed {
     pub settings: FeedSettings,
     pub post: Post,
     pub comments: Vec<Comment>,
+    /// Set when the feed is a lesson's exercise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lesson: Option<LessonRound>,
 }
 
 impl Feed {
+    /// The query of this round's address: a lesson's exercise is known by the lesson and the age
+    /// band (the lesson fixes the rest), a free round by its settings and seed.
+    pub fn round_query(&self) -> String {
+        match &self.lesson {
+            Some(l) => format!("lesson={}&age={}", l.id, self.settings.age_band.id()),
+            None => self.settings.round_query(self.seed),
+        }
+    }
+
+    /// Whether the child is the moderator of this comment section rather than a viewer.
+    pub fn moderating(&self) -> bool {
+        self.lesson.as_ref().is_some_and(|l| l.kind == ExerciseKind::Moderate)
+    }
+
     /// Top-level comments with their replies, in display order.
     pub fn threads(&self) -> Vec<(&Comment, Vec<&Comment>)> {
         self.comments

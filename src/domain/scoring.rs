@@ -2,7 +2,7 @@
 //! real comment a false alarm. Discernment (hit rate − false-alarm rate) and d′ make sure that
 //! "report everything" is not rewarded.
 
-use super::model::{Category, Comment};
+use super::model::{Category, Comment, Trick};
 use serde::{Deserialize, Serialize};
 
 /// The reasons in every platform's report dialog.
@@ -34,6 +34,13 @@ impl ReportReason {
             _ => self == ReportReason::SpamScam,
         }
     }
+
+    /// Whether this reason fits the comment: its category's reasons, and "pretends to be
+    /// someone" for any account that copies the creator or fakes a pin.
+    pub fn fits_comment(self, c: &Comment) -> bool {
+        self.fits(c.category)
+            || (c.is_spam() && self == ReportReason::Impersonation && c.tricks.iter().any(|t| matches!(t, Trick::CopiesCreator | Trick::FakePinned)))
+    }
 }
 
 /// What the child did with one comment.
@@ -45,12 +52,21 @@ pub struct Answer {
     pub opened_profile: bool,
     pub clicked_link: bool,
     pub replied: bool,
+    /// Moderator mode: hidden from everyone but its writer.
+    #[serde(default)]
+    pub hidden: bool,
+    /// Moderator mode: deleted.
+    #[serde(default)]
+    pub deleted: bool,
+    /// Moderator mode: pinned to the top by the moderator.
+    #[serde(default)]
+    pub pinned: bool,
 }
 
 impl Answer {
-    /// Reported or blocked: the child treated it as spam.
+    /// Reported, blocked, hidden or deleted: the child treated it as spam.
     pub fn flagged(&self) -> bool {
-        self.reported.is_some() || self.blocked
+        self.reported.is_some() || self.blocked || self.hidden || self.deleted
     }
 
     /// Whether the child made any choice about the comment.
@@ -72,7 +88,10 @@ pub fn encode_answers(answers: &[Answer]) -> String {
             | u16::from(a.looks_fine) << 4
             | u16::from(a.opened_profile) << 5
             | u16::from(a.clicked_link) << 6
-            | u16::from(a.replied) << 7;
+            | u16::from(a.replied) << 7
+            | u16::from(a.hidden) << 8
+            | u16::from(a.deleted) << 9
+            | u16::from(a.pinned) << 10;
         out.push(ALPHABET[usize::from(bits & 63)] as char);
         out.push(ALPHABET[usize::from(bits >> 6)] as char);
     }
@@ -89,7 +108,7 @@ pub fn decode_answers(s: &str, count: usize) -> Option<Vec<Answer>> {
         .chunks(2)
         .map(|pair| {
             let bits = pair[0] | pair[1] << 6;
-            if bits >> 8 != 0 {
+            if bits >> 11 != 0 {
                 return None;
             }
             let reason = usize::from(bits & 7);
@@ -103,6 +122,9 @@ pub fn decode_answers(s: &str, count: usize) -> Option<Vec<Answer>> {
                 opened_profile: bits & 1 << 5 != 0,
                 clicked_link: bits & 1 << 6 != 0,
                 replied: bits & 1 << 7 != 0,
+                hidden: bits & 1 << 8 != 0,
+                deleted: bits & 1 << 9 != 0,
+                pinned: bits & 1 << 10 != 0,
             })
         })
         .collect()
@@ -160,8 +182,10 @@ pub struct Score {
     pub correct_reasons: u32,
     /// Reports of spam.
     pub spam_reports: u32,
-    /// Clicks on spam links and replies to spam.
+    /// Clicks on spam links, replies to spam and (as a moderator) spam pinned to the top.
     pub risky_actions: u32,
+    /// Moderator mode: a real comment pinned to the top.
+    pub good_pins: u32,
     /// Many real comments reported: the child gets feedback on over-flagging.
     pub over_flagging: bool,
 }
@@ -183,6 +207,7 @@ pub fn score(comments: &[Comment], answers: &[Answer]) -> Score {
         correct_reasons: 0,
         spam_reports: 0,
         risky_actions: 0,
+        good_pins: 0,
         over_flagging: false,
     };
     for (i, c) in comments.iter().enumerate() {
@@ -197,9 +222,11 @@ pub fn score(comments: &[Comment], answers: &[Answer]) -> Score {
         if c.is_spam() {
             if let Some(reason) = a.reported {
                 s.spam_reports += 1;
-                s.correct_reasons += u32::from(reason.fits(c.category));
+                s.correct_reasons += u32::from(reason.fits_comment(c));
             }
-            s.risky_actions += u32::from(a.clicked_link) + u32::from(a.replied);
+            s.risky_actions += u32::from(a.clicked_link) + u32::from(a.replied) + u32::from(a.pinned);
+        } else {
+            s.good_pins += u32::from(a.pinned);
         }
         match s.per_category.iter_mut().find(|x| x.category == c.category) {
             Some(x) => {
@@ -366,14 +393,33 @@ mod tests {
             report(),
             Answer { reported: Some(ReportReason::Other), blocked: true, clicked_link: true, replied: true, ..Answer::default() },
             Answer { looks_fine: true, opened_profile: true, ..Answer::default() },
+            Answer { hidden: true, deleted: true, pinned: true, ..Answer::default() },
         ];
         let s = encode_answers(&answers);
-        assert_eq!(s.len(), 8);
-        assert_eq!(decode_answers(&s, 4), Some(answers));
-        assert_eq!(decode_answers(&s, 3), None);
+        assert_eq!(s.len(), 10);
+        assert_eq!(decode_answers(&s, 5), Some(answers));
+        assert_eq!(decode_answers(&s, 4), None);
         assert_eq!(decode_answers("A!AA", 2), None);
         assert_eq!(decode_answers("HA", 1), None, "reason 7 does not exist");
-        assert_eq!(decode_answers("AE", 1), None, "bits above 8 are not used");
+        assert_eq!(decode_answers("Ag", 1), None, "bits above 10 are not used");
+    }
+
+    #[test]
+    fn a_moderator_who_hides_spam_and_pins_a_real_comment_scores_like_a_viewer() {
+        let comments = vec![comment(1, Category::Crypto), comment(2, Category::Phishing), comment(3, Category::Legit), comment(4, Category::Legit)];
+        let answers = vec![
+            Answer { hidden: true, ..Answer::default() },
+            Answer { deleted: true, ..Answer::default() },
+            Answer { pinned: true, looks_fine: true, ..Answer::default() },
+            Answer { looks_fine: true, ..Answer::default() },
+        ];
+        let s = score(&comments, &answers);
+        assert_eq!((s.hits, s.false_alarms, s.good_pins, s.risky_actions), (2, 0, 1, 0));
+        assert_eq!(s.discernment, 1.0);
+
+        let pinned_spam = vec![Answer { pinned: true, ..Answer::default() }, Answer::default(), Answer { hidden: true, ..Answer::default() }, Answer::default()];
+        let s = score(&comments, &pinned_spam);
+        assert_eq!((s.hits, s.misses, s.false_alarms, s.risky_actions, s.good_pins), (0, 2, 1, 1, 0));
     }
 
     #[test]
@@ -389,5 +435,9 @@ mod tests {
         assert!(ReportReason::Impersonation.fits(Category::FakeGiveaway));
         assert!(!ReportReason::Sexual.fits(Category::Crypto));
         assert!(ReportReason::ALL.iter().all(|r| !r.fits(Category::Legit)));
+        let mut copycat = comment(1, Category::Crypto);
+        assert!(!ReportReason::Impersonation.fits_comment(&copycat));
+        copycat.tricks.push(Trick::CopiesCreator);
+        assert!(ReportReason::Impersonation.fits_comment(&copycat), "a copy of the creator pretends to be someone");
     }
 }

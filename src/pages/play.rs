@@ -22,6 +22,23 @@ pub fn round_settings() -> Option<(FeedSettings, u64)> {
     Some((FeedSettings::home(platform, age, level), seed))
 }
 
+/// The feed a round address asks for: a lesson's exercise (`lesson=…&age=…`) or a free round
+/// (`age=…&app=…&level=…&seed=…`). `None` when the address is not valid.
+pub fn round_feed(lang: Lang) -> Option<Feed> {
+    let q = use_query_map().get_untracked();
+    if let Some(id) = q.get("lesson") {
+        let age = AgeBand::parse(q.get("age").as_deref()?)?;
+        #[cfg(feature = "ssr")]
+        return super::lessons::library()?.exercise_feed(lang, &id, age);
+        #[cfg(not(feature = "ssr"))]
+        return {
+            let _ = (id, age);
+            None
+        };
+    }
+    round_settings().and_then(|(settings, seed)| generate(lang, &settings, seed))
+}
+
 pub fn generate(lang: Lang, settings: &FeedSettings, seed: u64) -> Option<Feed> {
     #[cfg(feature = "ssr")]
     {
@@ -55,7 +72,7 @@ pub fn PlayPage() -> impl IntoView {
         return EitherOf3::A(view! { <NotFound /> });
     };
     let l = locale(lang);
-    let Some(feed) = round_settings().and_then(|(settings, seed)| generate(lang, &settings, seed)) else {
+    let Some(feed) = round_feed(lang) else {
         return EitherOf3::B(view! { <BadRound lang title=td_string!(l, play_title).to_string() /> });
     };
     EitherOf3::C(view! {

@@ -3,7 +3,8 @@
 
 use super::home::{fresh_seed, lang_param};
 use super::not_found::NotFound;
-use super::play::{BadRound, generate, round_settings};
+use super::lessons::library;
+use super::play::{BadRound, round_feed};
 use crate::components::feedback::Feedback;
 use crate::components::layout::Layout;
 use crate::domain::scoring::decode_answers;
@@ -20,15 +21,18 @@ pub fn ResultsPage() -> impl IntoView {
     };
     let l = locale(lang);
     let encoded = use_query_map().get_untracked().get("a").unwrap_or_default();
-    let round = round_settings()
-        .and_then(|(settings, seed)| generate(lang, &settings, seed))
-        .and_then(|feed| decode_answers(&encoded, feed.comments.len()).map(|answers| (feed, answers)));
+    let round = round_feed(lang).and_then(|feed| decode_answers(&encoded, feed.comments.len()).map(|answers| (feed, answers)));
     let Some((feed, answers)) = round else {
         return EitherOf3::B(view! { <BadRound lang title=td_string!(l, results_title).to_string() /> });
     };
+    // After a lesson's exercise: the way on to the next lesson.
+    let next_lesson = feed.lesson.as_ref().and_then(|round| {
+        let next = library()?.next(lang, &round.id)?.clone();
+        Some((format!("/{}/lessons/{}?age={}", lang.code(), next.id, feed.settings.age_band.id()), next.title))
+    });
     EitherOf3::C(view! {
         <Layout lang title=td_string!(l, results_title).to_string()>
-            <Feedback feed answers next_seed=fresh_seed() />
+            <Feedback feed answers next_seed=fresh_seed() next_lesson />
         </Layout>
     })
 }

@@ -13,11 +13,16 @@ pub struct TestApp {
 impl TestApp {
     /// Starts Feedwise on 127.0.0.1 with a port the system picks.
     pub async fn spawn() -> TestApp {
+        TestApp::spawn_with_lessons("lessons").await
+    }
+
+    /// Starts Feedwise with the lessons of another folder.
+    pub async fn spawn_with_lessons(lessons_dir: impl Into<std::path::PathBuf>) -> TestApp {
         let data = tempfile::tempdir().expect("temp dir");
         let settings = Settings {
             addr: "127.0.0.1:0".parse().unwrap(),
             data_dir: data.path().join("data"),
-            lessons_dir: "lessons".into(),
+            lessons_dir: lessons_dir.into(),
             site_root: std::env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".into()).into(),
         };
         let router = feedwise::startup::build(&settings).unwrap_or_else(|e| panic!("{e}"));

@@ -1,0 +1,27 @@
+//! A lesson's "done" mark in the lesson list, read from this browser's local storage.
+
+use super::store::load_progress;
+use crate::domain::model::Lang;
+use crate::text::{self, locale};
+use leptos::prelude::*;
+use leptos_i18n::td_string;
+
+#[island]
+pub fn LessonBadge(lang: Lang, id: String) -> impl IntoView {
+    let l = locale(lang);
+    let best = RwSignal::new(None::<f64>);
+    let ready = RwSignal::new(false);
+    let lesson = id.clone();
+    Effect::new(move |_| {
+        let scores = load_progress().into_iter().filter(|r| r.lesson.as_deref() == Some(lesson.as_str())).map(|r| r.discernment);
+        best.set(scores.fold(None, |best: Option<f64>, d| Some(best.map_or(d, |b| b.max(d)))));
+        ready.set(true);
+    });
+    view! {
+        <span class="lesson-badge" data-lesson=id data-hydrated=move || ready.get().to_string()>
+            {move || best.get().map(|d| view! {
+                <span class="done">"✓ " {text::fill(td_string!(l, lesson_done), &[("score", format!("{:.0}", (d.max(0.0) * 100.0).round()))])}</span>
+            })}
+        </span>
+    }
+}

@@ -1,0 +1,45 @@
+//! `/{lang}/lessons/{id}?age=…`: the lesson for the child, leading into its exercise.
+
+use super::lessons::{AgeSwitch, age_param, lesson_param};
+use super::not_found::NotFound;
+use crate::components::layout::Layout;
+use crate::domain::model::ExerciseKind;
+use crate::text::locale;
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_i18n::td_string;
+
+#[component]
+pub fn LessonPage() -> impl IntoView {
+    let Some((lang, lesson, _)) = lesson_param() else {
+        return Either::Right(view! { <NotFound /> });
+    };
+    let l = locale(lang);
+    let age = lesson.age_or_default(age_param());
+    let base = format!("/{}/lessons/{}", lang.code(), lesson.id);
+    let play = format!("/{}/play?lesson={}&age={}", lang.code(), lesson.id, age.id());
+    let start = match lesson.exercise.kind {
+        ExerciseKind::Feed => td_string!(l, lesson_start_feed),
+        ExerciseKind::Moderate => td_string!(l, lesson_start_moderate),
+        ExerciseKind::Pretest | ExerciseKind::Posttest => td_string!(l, lesson_start_test),
+    };
+    Either::Left(view! {
+        <Layout lang title=lesson.title.clone()>
+            <article class="card lesson">
+                <p class="crumbs"><a href=format!("/{}/lessons?age={}", lang.code(), age.id())>{td_string!(l, lesson_all)}</a></p>
+                <h1>{lesson.title.clone()}</h1>
+                {(lesson.ages.len() > 1).then(|| view! { <AgeSwitch lang ages=lesson.ages.clone() current=age path=base.clone() /> })}
+                <section class="goals" aria-labelledby="goals-title">
+                    <h2 id="goals-title">{td_string!(l, lesson_goals)}</h2>
+                    <ul>{lesson.goals.iter().map(|g| view! { <li>{g.clone()}</li> }).collect_view()}</ul>
+                </section>
+                <div class="lesson-text" inner_html=lesson.child_html(age).to_string()></div>
+                <p class="start"><a class="big-button primary" href=play>{start} " →"</a></p>
+                <p class="lesson-links">
+                    <a href=format!("{base}/teacher?age={}", age.id())>{td_string!(l, lesson_teacher)}</a>
+                    <a href=format!("{base}/parent?age={}", age.id())>{td_string!(l, lesson_parent)}</a>
+                </p>
+            </article>
+        </Layout>
+    })
+}

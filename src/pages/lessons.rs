@@ -1,0 +1,87 @@
+//! `/{lang}/lessons?age=…`: the curriculum, with the child's progress from this browser.
+
+use super::home::lang_param;
+use super::not_found::NotFound;
+use crate::components::layout::Layout;
+use crate::components::lesson_badge::LessonBadge;
+use crate::domain::model::{AgeBand, Lang};
+use crate::lessons::{Lesson, Library};
+use crate::text::{self, locale};
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_i18n::td_string;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use std::sync::Arc;
+
+/// The lesson library the server loaded at start-up.
+pub fn library() -> Option<Arc<Library>> {
+    use_context::<Arc<Library>>()
+}
+
+/// The age band in the `age` query parameter.
+pub fn age_param() -> Option<AgeBand> {
+    use_query_map().get_untracked().get("age").as_deref().and_then(AgeBand::parse)
+}
+
+/// The language and the lesson named by `/:lang/lessons/:id`.
+pub fn lesson_param() -> Option<(Lang, Lesson, Arc<Library>)> {
+    let lang = lang_param()?;
+    let id = use_params_map().get_untracked().get("id")?;
+    let library = library()?;
+    let lesson = library.lesson(lang, &id)?.clone();
+    Some((lang, lesson, library))
+}
+
+/// Links to the same page for each age band; the current one is marked.
+#[component]
+pub fn AgeSwitch(lang: Lang, ages: Vec<AgeBand>, current: AgeBand, path: String) -> impl IntoView {
+    let l = locale(lang);
+    view! {
+        <nav class="age-switch" aria-label=td_string!(l, lessons_age)>
+            <span>{td_string!(l, lessons_age)} ":"</span>
+            {ages.into_iter().map(|a| view! {
+                <a href=format!("{path}?age={}", a.id()) aria-current=(a == current).then_some("page")>{text::age_band(l, a)}</a>
+            }).collect_view()}
+        </nav>
+    }
+}
+
+#[component]
+pub fn LessonsPage() -> impl IntoView {
+    let (Some(lang), Some(library)) = (lang_param(), library()) else {
+        return Either::Right(view! { <NotFound /> });
+    };
+    let l = locale(lang);
+    let age = age_param().unwrap_or(AgeBand::Age10To12);
+    let base = format!("/{}/lessons", lang.code());
+    let lessons: Vec<Lesson> = library.lessons(lang).iter().filter(|x| x.ages.contains(&age)).cloned().collect();
+    Either::Left(view! {
+        <Layout lang title=td_string!(l, lessons_title).to_string()>
+            <section class="hero">
+                <h1>{td_string!(l, lessons_title)}</h1>
+                <p class="lead">{td_string!(l, lessons_intro)}</p>
+                <AgeSwitch lang ages=AgeBand::ALL.to_vec() current=age path=base.clone() />
+            </section>
+            <ol class="lesson-list">
+                {lessons.into_iter().map(|lesson| {
+                    let url = format!("{base}/{}", lesson.id);
+                    view! {
+                        <li class="card lesson-item" class:test=lesson.exercise.kind.is_test()>
+                            <div class="lesson-head">
+                                <h2><a href=format!("{url}?age={}", age.id())>{lesson.title.clone()}</a></h2>
+                                <LessonBadge lang id=lesson.id.clone() />
+                            </div>
+                            <p>{lesson.summary.clone()}</p>
+                            <p class="lesson-links">
+                                <span class="minutes">"⏱ " {text::fill(td_string!(l, lesson_minutes), &[("minutes", lesson.duration.to_string())])}</span>
+                                <a class="big-button primary" href=format!("{url}?age={}", age.id())>{td_string!(l, lesson_read)}</a>
+                                <a href=format!("{url}/teacher?age={}", age.id())>{td_string!(l, lesson_teacher)}</a>
+                                <a href=format!("{url}/parent?age={}", age.id())>{td_string!(l, lesson_parent)}</a>
+                            </p>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </Layout>
+    })
+}

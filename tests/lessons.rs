@@ -1,0 +1,277 @@
+//! The lessons: every file loads, broken files are caught with their file and line, raw HTML
+//! never reaches a page, the tests are held out from practice, and every lesson page is served.
+#![cfg(feature = "ssr")]
+
+mod support;
+
+use feedwise::domain::corpus::Corpus;
+use feedwise::domain::generator::generate;
+use feedwise::domain::itembank::{TestForm, items_for, test_feed};
+use feedwise::domain::model::*;
+use feedwise::lessons::Library;
+use std::collections::HashSet;
+use std::path::Path;
+use support::TestApp;
+
+fn library() -> Library {
+    Library::load(Path::new("lessons")).unwrap_or_else(|e| panic!("{e}"))
+}
+
+const LESSON: &str = r#"+++
+id = "ID"
+order = 3
+title = "A lesson"
+summary = "What it is about."
+ages = ["8-10", "10-12", "12-14"]
+duration = 30
+goals = ["I can spot spam."]
+
+[exercise]
+kind = "feed"
+platform = "photo"
+categories = ["phishing", "crypto"]
+difficulty = 2
+comments = 12
+spam_percent = 40
+seed = 7
++++
+
+::: child
+Hello! Spam is annoying.
+
+::: teacher
+## How to run it
+Read it together.
+
+::: parent
+Talk about it.
+"#;
+
+/// A lessons folder with one lesson in both languages, `en` text changed by `edit`.
+fn folder_with(edit: impl Fn(&str) -> String) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in ["en", "nl"] {
+        std::fs::create_dir_all(dir.path().join(lang)).unwrap();
+        let text = LESSON.replace("ID", "spam-basics");
+        let text = if lang == "en" { edit(&text) } else { text };
+        std::fs::write(dir.path().join(lang).join("spam-basics.md"), text).unwrap();
+    }
+    dir
+}
+
+/// The error message for a broken `en` lesson.
+fn error_for(edit: impl Fn(&str) -> String) -> String {
+    let dir = folder_with(edit);
+    match Library::load(dir.path()) {
+        Ok(_) => panic!("the broken lesson was accepted"),
+        Err(e) => e.to_string().replace(&dir.path().display().to_string(), "lessons"),
+    }
+}
+
+#[test]
+fn every_lesson_loads_in_both_languages_with_the_whole_curriculum() {
+    let lib = library();
+    for lang in Lang::ALL {
+        let ids: Vec<&str> = lib.lessons(lang).iter().map(|l| l.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "pretest", "what-is-spam", "check-the-profile", "too-good-to-be-true", "look-alike-accounts",
+                "links-and-phishing", "strangers-who-want-to-chat", "what-to-do", "moderate-the-comments",
+                "final-challenge", "posttest"
+            ],
+            "{lang:?}"
+        );
+        for lesson in lib.lessons(lang) {
+            for age in &lesson.ages {
+                assert!(lesson.child_html(*age).len() > 500, "{} has a child text for {age:?}", lesson.id);
+            }
+            assert!(lesson.teacher.contains("<h2>"), "{}: teacher notes have sections", lesson.id);
+            assert!(lesson.parent.len() > 300, "{}: parent guide", lesson.id);
+        }
+    }
+}
+
+#[test]
+fn the_strangers_lesson_speaks_to_each_age_band_on_its_own() {
+    let lib = library();
+    for lang in Lang::ALL {
+        let lesson = lib.lesson(lang, "strangers-who-want-to-chat").unwrap();
+        let texts: HashSet<&str> = AgeBand::ALL.iter().map(|a| lesson.child_html(*a)).collect();
+        assert_eq!(texts.len(), 3, "{lang:?}: three different child texts");
+    }
+}
+
+#[test]
+fn every_exercise_gives_a_feed_for_every_age_band_of_its_lesson() {
+    let lib = library();
+    for lang in Lang::ALL {
+        for lesson in lib.lessons(lang) {
+            for &age in &lesson.ages {
+                let feed = lib.exercise_feed(lang, &lesson.id, age).unwrap_or_else(|| panic!("{} {age:?}", lesson.id));
+                assert!(feed.comments.iter().any(|c| c.is_spam()) && feed.comments.iter().any(|c| !c.is_spam()), "{}", lesson.id);
+                assert_eq!(feed.lesson.as_ref().map(|l| l.id.as_str()), Some(lesson.id.as_str()));
+                assert_eq!(lib.exercise_feed(lang, &lesson.id, age), Some(feed.clone()), "the whole class gets the same feed");
+                if lesson.exercise.kind == ExerciseKind::Feed {
+                    let allowed: Vec<Category> = lesson.exercise.categories.clone();
+                    assert!(feed.comments.iter().filter(|c| c.is_spam()).all(|c| allowed.contains(&c.category)), "{}", lesson.id);
+                }
+                if lesson.exercise.kind == ExerciseKind::Moderate {
+                    assert_eq!(feed.post.creator_id, "news", "the moderator runs the news channel");
+                    assert!(feed.moderating());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_tests_come_from_the_held_out_bank_and_never_appear_in_practice() {
+    let lib = library();
+    for lang in Lang::ALL {
+        let corpus = Corpus::builtin(lang).unwrap();
+        let bank = lib.bank(lang);
+        let mut test_texts = HashSet::new();
+        for form in [TestForm::Pre, TestForm::Post] {
+            for age in AgeBand::ALL {
+                let feed = test_feed(corpus, bank, form, age, Platform::Video).unwrap();
+                assert_eq!(feed.comments.len(), items_for(bank, form, age).count());
+                assert!(feed.comments.iter().filter(|c| c.is_spam()).count() >= 5);
+                assert!(feed.comments.iter().filter(|c| !c.is_spam()).count() >= 5);
+                assert!(age != AgeBand::Age8To10 || feed.comments.iter().all(|c| c.category != Category::AdultBot));
+                test_texts.extend(feed.comments.iter().map(|c| c.text()));
+            }
+        }
+        let pre: HashSet<String> = AgeBand::ALL.iter().flat_map(|&a| test_feed(corpus, bank, TestForm::Pre, a, Platform::Video).unwrap().comments).map(|c| c.text()).collect();
+        let post: HashSet<String> = AgeBand::ALL.iter().flat_map(|&a| test_feed(corpus, bank, TestForm::Post, a, Platform::Video).unwrap().comments).map(|c| c.text()).collect();
+        assert!(pre.is_disjoint(&post), "the pre-test and the post-test share no comment");
+
+        // Practice rounds of every kind never show a test comment.
+        for seed in 0..150u64 {
+            for age in AgeBand::ALL {
+                let level = Difficulty::new(1 + (seed % 3) as u8).unwrap();
+                let platform = Platform::ALL[(seed % 2) as usize];
+                let feed = generate(corpus, &FeedSettings::home(platform, age, level), seed);
+                for c in &feed.comments {
+                    assert!(!test_texts.contains(&c.text()), "{lang:?} practice seed {seed} shows test comment {:?}", c.text());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_lesson_missing_in_one_language_is_named() {
+    let dir = folder_with(|t| t.to_string());
+    std::fs::write(dir.path().join("en").join("extra.md"), LESSON.replace("ID", "extra")).unwrap();
+    let e = Library::load(dir.path()).unwrap_err().to_string();
+    assert!(e.contains("en/extra.md:1: this lesson is missing in the other language"), "{e}");
+    assert!(e.contains("nl/extra.md"), "{e}");
+}
+
+#[test]
+fn broken_lesson_files_are_reported_with_their_file_and_line() {
+    type Edit = Box<dyn Fn(&str) -> String>;
+    let cases: Vec<(&str, Edit, &str)> = vec![
+        ("no front matter", Box::new(|t| t.replacen("+++\n", "", 1)), "lessons/en/spam-basics.md:1: a lesson starts with its front matter"),
+        ("unclosed front matter", Box::new(|t| t.replacen("+++\n\n::: child", "\n::: child", 1)), "spam-basics.md:1: the front matter is not closed"),
+        ("bad TOML", Box::new(|t| t.replace("duration = 30", "duration = thirty")), "spam-basics.md:7: "),
+        ("unknown category", Box::new(|t| t.replace("\"crypto\"", "\"crypto_bros\"")), "spam-basics.md:13: unknown variant `crypto_bros`"),
+        ("unknown age band", Box::new(|t| t.replace("\"12-14\"]", "\"14-16\"]")), "spam-basics.md:6: unknown variant `14-16`"),
+        ("missing section", Box::new(|t| t.replace("::: parent\nTalk about it.\n", "")), "spam-basics.md:27: the `::: parent` section is missing"),
+        ("unknown section", Box::new(|t| t.replace("::: teacher", "::: teachers")), "spam-basics.md:23: unknown section `::: teachers`"),
+        ("id not the file name", Box::new(|t| t.replace("id = \"spam-basics\"", "id = \"basics\"")), "spam-basics.md:2: the id `basics` must be the file name"),
+        ("a live link", Box::new(|t| t.replace("Spam is annoying.", "Spam is [annoying](https://spam.example/x).")), "spam-basics.md:21: links may only go to pages of Feedwise"),
+        ("a real web address", Box::new(|t| t.replace("Read it together.", "See www.realsite.com for more.")), "spam-basics.md:25: `www.realsite.com` could be a real web address"),
+        ("an age band without a text", Box::new(|t| t.replace("::: child\n", "::: child 8-10 10-12\n")), "spam-basics.md:6: no child section for ages 12-14"),
+        ("a feed without settings", Box::new(|t| t.replace("seed = 7\n", "")), "spam-basics.md:10: a feed exercise needs"),
+    ];
+    for (what, edit, expected) in cases {
+        let e = error_for(edit);
+        assert!(e.contains(expected), "{what}: expected {expected:?} in:\n{e}");
+        assert!(!e.contains("missing in the other language"), "{what}: a broken file is not also reported as missing:\n{e}");
+    }
+}
+
+#[tokio::test]
+async fn a_script_in_a_lesson_never_reaches_the_page() {
+    let dir = folder_with(|t| t.replace("Spam is annoying.", "Spam is <script>alert('boo')</script> annoying.\n\n<img src=x onerror=alert(1)>"));
+    let app = TestApp::spawn_with_lessons(dir.path()).await;
+    let (status, _, body) = app.get("/en/lessons/spam-basics").await;
+    assert_eq!(status, 200);
+    assert!(!body.contains("<script>alert"), "{body}");
+    assert!(!body.contains("<img src=x"), "{body}");
+    assert!(body.contains("&lt;script&gt;alert"), "shown as text");
+}
+
+#[tokio::test]
+async fn a_broken_lesson_stops_start_up_with_its_file_and_line() {
+    let dir = folder_with(|t| t.replace("\"crypto\"", "\"crypto_bros\""));
+    let settings = feedwise::settings::Settings {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        data_dir: dir.path().join("data"),
+        lessons_dir: dir.path().into(),
+        site_root: "target/site".into(),
+    };
+    let Err(e) = feedwise::startup::build(&settings) else { panic!("start-up goes on with a broken lesson") };
+    let e = e.to_string();
+    assert!(e.contains("en/spam-basics.md:13"), "{e}");
+}
+
+#[tokio::test]
+async fn every_lesson_page_is_served_in_both_languages() {
+    let app = TestApp::spawn().await;
+    let lib = library();
+    for lang in Lang::ALL {
+        let code = lang.code();
+        let (status, _, list) = app.get(&format!("/{code}/lessons?age=8-10")).await;
+        assert_eq!(status, 200);
+        for lesson in lib.lessons(lang) {
+            assert!(list.contains(&lesson.title.replace('\'', "&#x27;")) || list.contains(&lesson.title), "{} in the list", lesson.title);
+            for page in ["", "/teacher", "/parent"] {
+                let (status, _, body) = app.get(&format!("/{code}/lessons/{}{page}?age=12-14", lesson.id)).await;
+                assert_eq!(status, 200, "{code} {} {page}", lesson.id);
+                assert!(body.contains(&format!("lang=\"{code}\"")));
+            }
+            let (status, _, play) = app.get(&format!("/{code}/play?lesson={}&age=10-12", lesson.id)).await;
+            assert_eq!(status, 200);
+            assert!(play.contains("class=\"comment"), "{}: the exercise renders its feed", lesson.id);
+        }
+    }
+    let (status, _, _) = app.get("/en/lessons/no-such-lesson").await;
+    assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn the_teacher_notes_hold_the_answer_key_of_exactly_the_class_feed() {
+    let app = TestApp::spawn().await;
+    let lib = library();
+    let feed = lib.exercise_feed(Lang::Nl, "check-the-profile", AgeBand::Age8To10).unwrap();
+    let (_, _, body) = app.get("/nl/lessons/check-the-profile/teacher?age=8-10").await;
+    assert_eq!(body.matches("<tr class=\"spam\"").count(), feed.comments.iter().filter(|c| c.is_spam()).count());
+    for c in &feed.comments {
+        assert!(body.contains(&format!("@{}", c.author.username)), "{}", c.author.username);
+    }
+}
+
+#[tokio::test]
+async fn a_lesson_exercise_for_an_age_band_it_is_not_for_gets_a_clear_message() {
+    let app = TestApp::spawn().await;
+    let (status, _, body) = app.get("/en/play?lesson=what-is-spam&age=6-8").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("role=\"alert\""), "{body}");
+    let (_, _, body) = app.get("/en/play?lesson=nope&age=10-12").await;
+    assert!(body.contains("role=\"alert\""));
+}
+
+#[tokio::test]
+async fn the_results_of_a_lesson_lead_on_to_the_next_lesson() {
+    let app = TestApp::spawn().await;
+    let lib = library();
+    let feed = lib.exercise_feed(Lang::En, "check-the-profile", AgeBand::Age10To12).unwrap();
+    let answers = feedwise::domain::scoring::encode_answers(&vec![Default::default(); feed.comments.len()]);
+    let (status, _, body) = app.get(&format!("/en/results?lesson=check-the-profile&age=10-12&a={answers}")).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("href=\"/en/lessons/too-good-to-be-true?age=10-12\""), "{body}");
+    assert!(body.contains("Too good to be true"));
+}
