@@ -231,9 +231,7 @@ fn library() -> feedwise::lessons::Library {
 }
 
 /// A child opens the lesson list, reads a lesson, plays its exercise and sees it done.
-async fn a_lesson_into_its_exercise(lang: Lang, id: &str, age: AgeBand) {
-    let app = TestApp::spawn().await;
-    let b = browser().await;
+async fn a_lesson_into_its_exercise(app: &TestApp, b: &Browser, lang: Lang, id: &str, age: AgeBand) {
     let code = lang.code();
     let lib = library();
     let lesson = lib.lesson(lang, id).unwrap();
@@ -274,17 +272,37 @@ async fn a_lesson_into_its_exercise(lang: Lang, id: &str, age: AgeBand) {
     b.open(&format!("{}/{code}/lessons?age={}", app.base, age.id())).await;
     b.hydrated().await;
     assert!(b.text(&format!(".lesson-badge[data-lesson='{id}'] .done")).await.contains("100"));
-    b.client.close().await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_child_reads_a_lesson_in_dutch_and_plays_its_exercise() {
-    a_lesson_into_its_exercise(Lang::Nl, "check-the-profile", AgeBand::Age8To10).await;
+    let (app, b) = (TestApp::spawn().await, browser().await);
+    a_lesson_into_its_exercise(&app, &b, Lang::Nl, "check-the-profile", AgeBand::Age8To10).await;
+    b.client.close().await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_child_takes_the_pre_test_in_english() {
-    a_lesson_into_its_exercise(Lang::En, "pretest", AgeBand::Age12To14).await;
+async fn a_child_takes_the_pre_test_and_the_post_test_in_english_and_sees_them_compared() {
+    let (app, b) = (TestApp::spawn().await, browser().await);
+    a_lesson_into_its_exercise(&app, &b, Lang::En, "pretest", AgeBand::Age12To14).await;
+    assert_eq!(b.count(".prepost p").await, 0, "no comparison before the post-test");
+    a_lesson_into_its_exercise(&app, &b, Lang::En, "final-challenge", AgeBand::Age12To14).await;
+    // The post-test is the last lesson: its results offer no next lesson.
+    let lib = library();
+    let feed = lib.exercise_feed(Lang::En, "posttest", AgeBand::Age12To14).unwrap();
+    b.open(&format!("{}/en/play?lesson=posttest&age=12-14", app.base)).await;
+    b.hydrated().await;
+    for c in feed.comments.iter().filter(|c| c.is_spam()) {
+        b.click(&format!("#comment-{} .action.block", c.id)).await;
+        b.click(".dialog .big-button.danger").await;
+    }
+    b.click(".finish-bar .big-button.primary").await;
+    b.text(".results").await;
+    b.open(&format!("{}/en/lessons?age=12-14", app.base)).await;
+    b.hydrated().await;
+    let compared = b.text(".prepost p").await;
+    assert!(compared.contains("Pre-test: 100") && compared.contains("post-test: 100"), "{compared}");
+    b.client.close().await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -151,7 +151,10 @@ pub fn FeedGame(feed: Feed) -> impl IntoView {
                 <div class="finish-bar">
                     <p aria-live="polite">{move || text::fill(td_string!(l, answered_count), &[("done", decided().to_string()), ("total", n.to_string())])}</p>
                     {move || (decided() < n).then(|| view! {
-                        <p class="hint">{text::fill(td_string!(l, finish_unanswered), &[("count", (n - decided()).to_string())])}</p>
+                        <p class="hint">{text::fill(
+                            if moderating { td_string!(l, finish_unanswered_moderate) } else { td_string!(l, finish_unanswered) },
+                            &[("count", (n - decided()).to_string())],
+                        )}</p>
                     })}
                     <button type="button" class="big-button primary" on:click=finish>{td_string!(l, finish)}</button>
                 </div>

@@ -25,3 +25,25 @@ pub fn LessonBadge(lang: Lang, id: String) -> impl IntoView {
         </span>
     }
 }
+
+/// The pre-test and post-test scores side by side, once both are done in this browser.
+#[island]
+pub fn PrePost(lang: Lang) -> impl IntoView {
+    let l = locale(lang);
+    let scores = RwSignal::new(None::<(f64, f64)>);
+    Effect::new(move |_| {
+        let all = load_progress();
+        let latest = |id: &str| {
+            all.iter().filter(|r| r.lesson.as_deref() == Some(id)).max_by(|a, b| a.at_ms.total_cmp(&b.at_ms)).map(|r| r.discernment)
+        };
+        scores.set(latest("pretest").zip(latest("posttest")));
+    });
+    let pct = |d: f64| format!("{:.0}", (d.max(0.0) * 100.0).round());
+    view! {
+        <div class="prepost" aria-live="polite">
+            {move || scores.get().map(|(pre, post)| view! {
+                <p>{text::fill(td_string!(l, prepost_compare), &[("pre", pct(pre)), ("post", pct(post))])}</p>
+            })}
+        </div>
+    }
+}

@@ -3,7 +3,7 @@
 use super::home::lang_param;
 use super::not_found::NotFound;
 use crate::components::layout::Layout;
-use crate::components::lesson_badge::LessonBadge;
+use crate::components::lesson_badge::{LessonBadge, PrePost};
 use crate::domain::model::{AgeBand, Lang};
 use crate::lessons::{Lesson, Library};
 use crate::text::{self, locale};
@@ -34,11 +34,12 @@ pub fn lesson_param() -> Option<(Lang, Lesson, Arc<Library>)> {
 
 /// Links to the same page for each age band; the current one is marked.
 #[component]
-pub fn AgeSwitch(lang: Lang, ages: Vec<AgeBand>, current: AgeBand, path: String) -> impl IntoView {
+pub fn AgeSwitch(lang: Lang, ages: Vec<AgeBand>, current: AgeBand, path: String, #[prop(optional)] list: bool) -> impl IntoView {
     let l = locale(lang);
+    let label = if list { td_string!(l, lessons_age) } else { td_string!(l, age_label) };
     view! {
-        <nav class="age-switch" aria-label=td_string!(l, lessons_age)>
-            <span>{td_string!(l, lessons_age)} ":"</span>
+        <nav class="age-switch" aria-label=label>
+            <span>{label} ":"</span>
             {ages.into_iter().map(|a| view! {
                 <a href=format!("{path}?age={}", a.id()) aria-current=(a == current).then_some("page")>{text::age_band(l, a)}</a>
             }).collect_view()}
@@ -60,7 +61,8 @@ pub fn LessonsPage() -> impl IntoView {
             <section class="hero">
                 <h1>{td_string!(l, lessons_title)}</h1>
                 <p class="lead">{td_string!(l, lessons_intro)}</p>
-                <AgeSwitch lang ages=AgeBand::ALL.to_vec() current=age path=base.clone() />
+                <AgeSwitch lang ages=AgeBand::ALL.to_vec() current=age path=base.clone() list=true />
+                <PrePost lang />
             </section>
             <ol class="lesson-list">
                 {lessons.into_iter().map(|lesson| {
