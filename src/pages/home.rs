@@ -76,6 +76,11 @@ pub fn HomePage() -> impl IntoView {
                 </fieldset>
                 <button type="submit" class="big-button primary">{td_string!(l, home_start)}</button>
             </form>
+            <section class="card lessons-teaser">
+                <h2>{td_string!(l, home_lessons_title)}</h2>
+                <p>{td_string!(l, home_lessons_body)}</p>
+                <a class="big-button" href=format!("/{}/lessons", lang.code())>{td_string!(l, home_lessons_button)} " →"</a>
+            </section>
             <section class="card what-to-do">
                 <h2>{td_string!(l, what_to_do_title)}</h2>
                 <ul>
