@@ -13,8 +13,12 @@ fn date(lang: Lang, at_ms: f64) -> String {
 }
 
 #[island]
-pub fn ProgressView(lang: Lang) -> impl IntoView {
+pub fn ProgressView(lang: Lang, lessons: Vec<(String, String)>) -> impl IntoView {
     let l = locale(lang);
+    let what = move |r: &RoundRecord| match &r.lesson {
+        Some(id) => lessons.iter().find(|(x, _)| x == id).map_or_else(|| id.clone(), |(_, title)| title.clone()),
+        None => td_string!(l, progress_free_round).to_string(),
+    };
     let rounds = RwSignal::new(None::<Vec<RoundRecord>>);
     Effect::new(move |_| rounds.set(Some(load_progress())));
     let clear = move |_| {
@@ -39,6 +43,7 @@ pub fn ProgressView(lang: Lang) -> impl IntoView {
                         <table class="rounds">
                             <thead><tr>
                                 <th scope="col">{td_string!(l, progress_date)}</th>
+                                <th scope="col">{td_string!(l, progress_what)}</th>
                                 <th scope="col">{td_string!(l, progress_app)}</th>
                                 <th scope="col">{td_string!(l, progress_level)}</th>
                                 <th scope="col">{td_string!(l, progress_caught)}</th>
@@ -48,6 +53,7 @@ pub fn ProgressView(lang: Lang) -> impl IntoView {
                                 {list.iter().rev().map(|r| view! {
                                     <tr class="round">
                                         <td>{date(lang, r.at_ms)}</td>
+                                        <td>{what(r)}</td>
                                         <td>{text::platform(l, r.platform)}</td>
                                         <td>{text::level(l, r.level)}</td>
                                         <td>{format!("{} / {}", r.hits, r.hits + r.misses)}</td>

@@ -76,7 +76,9 @@ pub fn LessonsPage() -> impl IntoView {
                             <p>{lesson.summary.clone()}</p>
                             <p class="lesson-links">
                                 <span class="minutes">"⏱ " {text::fill(td_string!(l, lesson_minutes), &[("minutes", lesson.duration.to_string())])}</span>
-                                <a class="big-button primary" href=format!("{url}?age={}", age.id())>{td_string!(l, lesson_read)}</a>
+                                <a class="big-button primary" href=format!("{url}?age={}", age.id())>
+                                    {if lesson.exercise.kind.is_test() { td_string!(l, lesson_open_test) } else { td_string!(l, lesson_read) }}
+                                </a>
                                 <a href=format!("{url}/teacher?age={}", age.id())>{td_string!(l, lesson_teacher)}</a>
                                 <a href=format!("{url}/parent?age={}", age.id())>{td_string!(l, lesson_parent)}</a>
                             </p>

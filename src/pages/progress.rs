@@ -15,12 +15,16 @@ pub fn ProgressPage() -> impl IntoView {
         return Either::Right(view! { <NotFound /> });
     };
     let l = locale(lang);
+    // The island gets the lesson titles it may need; the lessons themselves stay on the server.
+    let lessons: Vec<(String, String)> = super::lessons::library()
+        .map(|lib| lib.lessons(lang).iter().map(|x| (x.id.clone(), x.title.clone())).collect())
+        .unwrap_or_default();
     Either::Left(view! {
         <Layout lang title=td_string!(l, progress_title).to_string()>
             <section class="card">
                 <h1>{td_string!(l, progress_title)}</h1>
                 <p>{td_string!(l, progress_intro)}</p>
-                <ProgressView lang />
+                <ProgressView lang lessons />
             </section>
         </Layout>
     })
