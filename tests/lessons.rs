@@ -184,6 +184,12 @@ fn broken_lesson_files_are_reported_with_their_file_and_line() {
         ("a live link", Box::new(|t| t.replace("Spam is annoying.", "Spam is [annoying](https://spam.example/x).")), "spam-basics.md:21: links may only go to pages of Feedwise"),
         ("a real web address", Box::new(|t| t.replace("Read it together.", "See www.realsite.com for more.")), "spam-basics.md:25: `www.realsite.com` could be a real web address"),
         ("an age band without a text", Box::new(|t| t.replace("::: child\n", "::: child 8-10 10-12\n")), "spam-basics.md:6: no child section for ages 12-14"),
+        ("windows line ends", Box::new(|t| t.replace("\"crypto\"", "\"crypto_bros\"").replace('\n', "\r\n")), "spam-basics.md:13: unknown variant `crypto_bros`"),
+        ("an empty file", Box::new(|_| String::new()), "spam-basics.md:1: a lesson starts with its front matter"),
+        ("only front matter", Box::new(|t| t[..t.find("::: child").unwrap()].to_string()), "the `::: child` section is missing"),
+        ("a code block never closed", Box::new(|t| t.replace("Hello!", "Hello!\n\n````\n```\n")), "spam-basics.md:23: this code block is never closed"),
+        ("a lesson id that is not an address", Box::new(|t| t.replace("id = \"spam-basics\"", "id = \"Spam Basics\"")), "spam-basics.md:2: the id `Spam Basics` may use only"),
+        ("spam hidden from the youngest", Box::new(|t| t.replace("[\"phishing\", \"crypto\"]", "[\"adult_bot\"]")), "spam-basics.md:10: no spam category of the exercise is shown to ages 8-10"),
         ("a feed without settings", Box::new(|t| t.replace("seed = 7\n", "")), "spam-basics.md:10: a feed exercise needs"),
     ];
     for (what, edit, expected) in cases {
@@ -191,6 +197,15 @@ fn broken_lesson_files_are_reported_with_their_file_and_line() {
         assert!(e.contains(expected), "{what}: expected {expected:?} in:\n{e}");
         assert!(!e.contains("missing in the other language"), "{what}: a broken file is not also reported as missing:\n{e}");
     }
+}
+
+#[test]
+fn a_section_line_inside_a_code_block_is_text_and_a_bom_is_ignored() {
+    let dir = folder_with(|t| format!("\u{feff}{}", t.replace("Hello! Spam is annoying.", "Hello!\n\n````\n```\n::: teacher\n```\n````\n")));
+    let lib = Library::load(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let lesson = lib.lesson(Lang::En, "spam-basics").unwrap();
+    assert!(lesson.child_html(AgeBand::Age8To10).contains("::: teacher"));
+    assert!(lesson.teacher.contains("How to run it"));
 }
 
 #[tokio::test]
@@ -262,6 +277,39 @@ async fn a_lesson_exercise_for_an_age_band_it_is_not_for_gets_a_clear_message() 
     assert!(body.contains("role=\"alert\""), "{body}");
     let (_, _, body) = app.get("/en/play?lesson=nope&age=10-12").await;
     assert!(body.contains("role=\"alert\""));
+}
+
+#[tokio::test]
+async fn moderator_answers_on_a_feed_that_is_not_moderated_are_refused() {
+    let app = TestApp::spawn().await;
+    let lib = library();
+    let mut answers = vec![feedwise::domain::scoring::Answer::default(); lib.exercise_feed(Lang::En, "what-is-spam", AgeBand::Age10To12).unwrap().comments.len()];
+    answers[0].pinned = true;
+    let a = feedwise::domain::scoring::encode_answers(&answers);
+    let (_, _, body) = app.get(&format!("/en/results?lesson=what-is-spam&age=10-12&a={a}")).await;
+    assert!(body.contains("role=\"alert\""), "a pin outside moderator mode is a bad link");
+
+    let feed = lib.exercise_feed(Lang::En, "moderate-the-comments", AgeBand::Age10To12).unwrap();
+    let mut answers = vec![feedwise::domain::scoring::Answer::default(); feed.comments.len()];
+    let tops: Vec<usize> = feed.comments.iter().enumerate().filter(|(_, c)| c.parent.is_none() && !c.author.is_creator).map(|(i, _)| i).collect();
+    answers[tops[0]].pinned = true;
+    let one = feedwise::domain::scoring::encode_answers(&answers);
+    let (_, _, body) = app.get(&format!("/en/results?lesson=moderate-the-comments&age=10-12&a={one}")).await;
+    assert!(!body.contains("role=\"alert\""), "one pin is fine");
+    answers[tops[1]].pinned = true;
+    let two = feedwise::domain::scoring::encode_answers(&answers);
+    let (_, _, body) = app.get(&format!("/en/results?lesson=moderate-the-comments&age=10-12&a={two}")).await;
+    assert!(body.contains("role=\"alert\""), "two pins cannot happen");
+}
+
+#[tokio::test]
+async fn the_tests_answer_keys_are_not_published() {
+    let app = TestApp::spawn().await;
+    for id in ["pretest", "posttest"] {
+        let (status, _, body) = app.get(&format!("/en/lessons/{id}/teacher")).await;
+        assert_eq!(status, 200);
+        assert!(!body.contains("class=\"key\""), "{id}");
+    }
 }
 
 #[tokio::test]

@@ -4,7 +4,7 @@
 
 use super::dialogs::DialogHost;
 use super::post_view::{AccountButton, PostView};
-use super::store::{SavedRound, load_round, record_round, round_key, save_round};
+use super::store::{SavedRound, clear_round, load_round, record_round, round_key, save_round};
 use crate::domain::model::{Comment, Feed, Lang, Platform, Span};
 use crate::domain::scoring::{Answer, encode_answers, score};
 use crate::i18n::Locale;
@@ -114,6 +114,8 @@ pub fn FeedGame(feed: Feed) -> impl IntoView {
                 results_url(f, a)
             })
         });
+        hydrated.set(false);
+        clear_round(&round_key(&game.feed.read_value()));
         if let Some(w) = web_sys::window() {
             let _ = w.location().set_href(&url);
         }

@@ -26,21 +26,26 @@ pub fn LessonBadge(lang: Lang, id: String) -> impl IntoView {
     }
 }
 
-/// The pre-test and post-test scores side by side, once both are done in this browser.
+/// The pre-test and the post-test scores side by side, once both are done in this browser in the
+/// same language and age band (the tests differ between them).
 #[island]
 pub fn PrePost(lang: Lang) -> impl IntoView {
     let l = locale(lang);
     let scores = RwSignal::new(None::<(f64, f64)>);
+    let ready = RwSignal::new(false);
     Effect::new(move |_| {
         let all = load_progress();
-        let latest = |id: &str| {
-            all.iter().filter(|r| r.lesson.as_deref() == Some(id)).max_by(|a, b| a.at_ms.total_cmp(&b.at_ms)).map(|r| r.discernment)
-        };
-        scores.set(latest("pretest").zip(latest("posttest")));
+        let post = all.iter().filter(|r| r.lesson.as_deref() == Some("posttest")).max_by(|a, b| a.at_ms.total_cmp(&b.at_ms));
+        let pair = post.and_then(|post| {
+            let pre = all.iter().find(|r| r.lesson.as_deref() == Some("pretest") && r.lang == post.lang && r.age_band == post.age_band)?;
+            Some((pre.discernment, post.discernment))
+        });
+        scores.set(pair);
+        ready.set(true);
     });
     let pct = |d: f64| format!("{:.0}", (d.max(0.0) * 100.0).round());
     view! {
-        <div class="prepost" aria-live="polite">
+        <div class="prepost" aria-live="polite" data-hydrated=move || ready.get().to_string()>
             {move || scores.get().map(|(pre, post)| view! {
                 <p>{text::fill(td_string!(l, prepost_compare), &[("pre", pct(pre)), ("post", pct(post))])}</p>
             })}

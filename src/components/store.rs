@@ -49,6 +49,11 @@ pub fn save_round(key: &str, round: &SavedRound) {
     let _ = LocalStorage::set(key, round);
 }
 
+/// Forgets a finished round, so that playing the same feed again starts fresh.
+pub fn clear_round(key: &str) {
+    LocalStorage::delete(key);
+}
+
 pub fn load_progress() -> Vec<RoundRecord> {
     LocalStorage::get(PROGRESS_KEY).unwrap_or_default()
 }
@@ -68,6 +73,11 @@ pub fn clear_progress() {
 pub fn record_round(feed: &Feed, score: &Score, at_ms: f64) {
     let key = round_key(feed);
     let mut all = load_progress();
+    // The pre-test is the baseline: a second try does not replace the first.
+    let pretest = feed.lesson.as_ref().is_some_and(|l| l.kind == crate::domain::model::ExerciseKind::Pretest);
+    if pretest && all.iter().any(|r| r.key == key) {
+        return;
+    }
     all.retain(|r| r.key != key);
     all.push(RoundRecord {
         key,

@@ -4,7 +4,7 @@
 use super::markdown::render;
 use super::{ChildText, Exercise, Lesson, Library};
 use crate::domain::corpus::{BUILTIN_SLOTS, Corpus};
-use crate::domain::itembank::{Item, ItemAccount, TestForm, items_for, test_feed};
+use crate::domain::itembank::{Item, ItemAccount, TEST_CREATOR, TestForm, items_for, test_feed};
 use crate::domain::model::{AgeBand, AvatarKind, Category, Difficulty, ExerciseKind, Lang, Platform, Tricky};
 use crate::domain::slots::RESERVED_TLDS;
 use crate::domain::template::Template;
@@ -60,8 +60,13 @@ struct Source {
 }
 
 impl Source {
+    /// Windows line ends are read as plain ones, so offsets and lines agree.
+    fn new(file: String, text: &str) -> Source {
+        Source { file, text: text.trim_start_matches('\u{feff}').replace("\r\n", "\n") }
+    }
+
     fn line_of_offset(&self, offset: usize) -> usize {
-        self.text[..offset.min(self.text.len())].matches('\n').count() + 1
+        self.text.get(..offset).unwrap_or(&self.text).matches('\n').count() + 1
     }
 
     fn error(&self, line: usize, message: impl Into<String>) -> LessonError {
@@ -92,7 +97,7 @@ impl Library {
                 let file = path.display().to_string();
                 match std::fs::read_to_string(&path) {
                     Ok(text) => {
-                        let src = Source { file: file.clone(), text };
+                        let src = Source::new(file.clone(), &text);
                         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
                         match parse_lesson(&src, stem, lang) {
                             Ok(lesson) => lessons.entry(lang).or_default().push((lesson, file)),
@@ -114,13 +119,23 @@ impl Library {
             for lang in Lang::ALL {
                 let path = dir.join("item-bank").join(format!("{}.toml", lang.code()));
                 match std::fs::read_to_string(&path) {
-                    Ok(text) => match parse_bank(&Source { file: path.display().to_string(), text }, lang) {
+                    Ok(text) => match parse_bank(&Source::new(path.display().to_string(), &text), lang) {
                         Ok(bank) => {
                             banks.insert(lang, bank);
                         }
                         Err(mut e) => errors.append(&mut e),
                     },
                     Err(e) => errors.push(LessonError { file: path.display().to_string(), line: 0, message: format!("the tests need the item bank: {e}") }),
+                }
+            }
+        }
+        // The moderator and the tests need the news channel to have a post on the lesson's app.
+        for (lang, list) in &lessons {
+            let Ok(corpus) = Corpus::builtin(*lang) else { continue };
+            for (lesson, file) in list.iter().filter(|(l, _)| l.exercise.kind != ExerciseKind::Feed) {
+                let has_post = corpus.creators.iter().any(|c| c.id == TEST_CREATOR && c.posts.iter().any(|p| p.platform == lesson.exercise.platform));
+                if !has_post {
+                    errors.push(LessonError { file: file.clone(), line: 1, message: format!("the news channel has no {} post for this exercise", lesson.exercise.platform.id()) });
                 }
             }
         }
@@ -162,8 +177,7 @@ fn check_pairs(dir: &Path, lessons: &HashMap<Lang, Vec<(Lesson, String)>>, broke
 }
 
 fn parse_lesson(src: &Source, stem: &str, lang: Lang) -> Result<Lesson, Vec<LessonError>> {
-    let text = src.text.replace("\r\n", "\n");
-    let Some(rest) = text.strip_prefix("+++\n") else {
+    let Some(rest) = src.text.strip_prefix("+++\n") else {
         return Err(vec![src.error(1, "a lesson starts with its front matter: a line `+++`, TOML, and `+++` again")]);
     };
     let Some(end) = rest.find("\n+++\n").map(|i| i + 1).or_else(|| rest.ends_with("\n+++").then(|| rest.len() - 3)) else {
@@ -180,7 +194,10 @@ fn parse_lesson(src: &Source, stem: &str, lang: Lang) -> Result<Lesson, Vec<Less
     })?;
     let line_of = |span: std::ops::Range<usize>| src.line_of_offset(front_offset + span.start);
     let mut errors = Vec::new();
-    if front.id.get_ref() != stem {
+    let id_ok = front.id.get_ref().split('-').all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+    if !id_ok {
+        errors.push(src.error(line_of(front.id.span()), format!("the id `{}` may use only a-z, 0-9 and single dashes (it is part of web addresses)", front.id.get_ref())));
+    } else if front.id.get_ref() != stem {
         errors.push(src.error(line_of(front.id.span()), format!("the id `{}` must be the file name `{stem}`", front.id.get_ref())));
     }
     if front.ages.get_ref().is_empty() {
@@ -191,7 +208,14 @@ fn parse_lesson(src: &Source, stem: &str, lang: Lang) -> Result<Lesson, Vec<Less
     }
     let exercise_line = line_of(front.exercise.span());
     let exercise = match exercise(front.exercise.into_inner()) {
-        Ok(e) => Some(e),
+        Ok(e) => {
+            for &age in front.ages.get_ref() {
+                if !e.categories.iter().any(|c| age.allows(*c)) {
+                    errors.push(src.error(exercise_line, format!("no spam category of the exercise is shown to ages {}", age.id())));
+                }
+            }
+            Some(e)
+        }
         Err(message) => {
             errors.push(src.error(exercise_line, message));
             None
@@ -215,12 +239,15 @@ fn parse_lesson(src: &Source, stem: &str, lang: Lang) -> Result<Lesson, Vec<Less
             _ => errors.push(src.error(line, format!("the `{SECTION} {name}` section comes twice"))),
         }
     };
+    // A `:::` line inside a fenced code block is text, not a new section.
+    let mut fence: Option<(char, usize, usize)> = None;
     for (i, line) in body.split('\n').enumerate() {
         let n = body_start_line + i;
         if let Some(domain) = live_domain(line) {
             errors.push(src.error(n, format!("`{domain}` could be a real web address: use .example, .test or .invalid")));
         }
-        if let Some(head) = line.strip_prefix(SECTION) {
+        fence = next_fence(fence, line, n);
+        if let Some(head) = line.strip_prefix(SECTION).filter(|_| fence.is_none()) {
             let mut words = head.split_whitespace();
             let name = words.next().unwrap_or("").to_string();
             if !["child", "teacher", "parent"].contains(&name.as_str()) {
@@ -244,6 +271,9 @@ fn parse_lesson(src: &Source, stem: &str, lang: Lang) -> Result<Lesson, Vec<Less
         }
     }
     finish(current.take(), &mut errors);
+    if let Some((_, _, opened)) = fence {
+        errors.push(src.error(opened, "this code block is never closed"));
+    }
     let last_line = body_start_line + body.split('\n').count().saturating_sub(1);
     if child.is_empty() {
         errors.push(src.error(last_line, format!("the `{SECTION} child` section is missing")));
@@ -292,6 +322,23 @@ fn parse_lesson(src: &Source, stem: &str, lang: Lang) -> Result<Lesson, Vec<Less
             parent,
         }),
         _ => Err(errors),
+    }
+}
+
+/// Whether a line opens or closes a fenced code block (CommonMark: up to three spaces of indent,
+/// three or more backticks or tildes; closed by the same character, at least as many, alone).
+fn next_fence(open: Option<(char, usize, usize)>, line: &str, n: usize) -> Option<(char, usize, usize)> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let rest = &line[indent..];
+    let Some(c) = rest.chars().next().filter(|c| (*c == '`' || *c == '~') && indent <= 3) else { return open };
+    let run = rest.chars().take_while(|x| *x == c).count();
+    if run < 3 {
+        return open;
+    }
+    match open {
+        None => Some((c, run, n)),
+        Some((oc, orun, _)) if oc == c && run >= orun && rest[run..].trim().is_empty() => None,
+        other => other,
     }
 }
 
@@ -418,8 +465,12 @@ fn parse_bank(src: &Source, lang: Lang) -> Result<Vec<Item>, Vec<LessonError>> {
             }
         }
         let corpus = Corpus::builtin(lang).map_err(|e| vec![src.error(1, e.to_string())])?;
-        if test_feed(corpus, &items, TestForm::Pre, AgeBand::Age10To12, Platform::Video).is_none() {
-            errors.push(src.error(1, "the news channel has no video post to put the test under"));
+        for form in [TestForm::Pre, TestForm::Post] {
+            for age in AgeBand::ALL {
+                if test_feed(corpus, &items, form, age, Platform::Video).is_none() {
+                    errors.push(src.error(1, "the news channel has no video post to put the test under"));
+                }
+            }
         }
     }
     if errors.is_empty() { Ok(items) } else { Err(errors) }

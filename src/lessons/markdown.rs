@@ -89,7 +89,9 @@ pub fn render(src: &str, lang: Lang) -> Result<String, MarkdownError> {
             // Raw HTML is shown as the text it is, never passed through.
             Event::Html(s) | Event::InlineHtml(s) => events.push(Event::Text(s)),
             Event::Start(Tag::Link { ref dest_url, .. }) => {
-                if !dest_url.starts_with('/') || dest_url.starts_with("//") {
+                // Browsers read `//x`, `/\x` and `/<tab>/x` as another site: only plain paths pass.
+                let plain = dest_url.chars().all(|c| !c.is_whitespace() && !c.is_control() && c != '\\');
+                if !plain || !dest_url.starts_with('/') || dest_url.starts_with("//") {
                     return Err(fail(format!("links may only go to pages of Feedwise (starting with /), not `{dest_url}`")));
                 }
                 events.push(event);
@@ -125,6 +127,9 @@ mod tests {
         assert_eq!(e.line, 2);
         assert!(e.message.contains("https://evil.example/x"));
         assert!(render("<https://x.example>", Lang::En).is_err());
+        assert!(render("[x](/\\evil.example)", Lang::En).is_err(), "a backslash makes it another site");
+        assert!(render("[x](/&#9;/evil.example)", Lang::En).is_err(), "so does a tab");
+        assert!(render("[x](//evil.example)", Lang::En).is_err());
         assert!(render("![cat](/img/cat.svg)", Lang::En).is_err());
     }
 

@@ -68,7 +68,14 @@ pub fn TeacherNotesPage() -> impl IntoView {
                 </section>
                 <div class="lesson-text" inner_html=lesson.teacher.clone()></div>
             </article>
-            {feed.map(|feed| view! { <AnswerKey lang age feed ages=lesson.ages.clone() base=base.clone() /> })}
+            // The tests measure what a class learnt: their answers are not published.
+            {match feed {
+                Some(_) if lesson.exercise.kind.is_test() => Some(Either::Left(view! {
+                    <section class="card"><p>{td_string!(l, teacher_test_key_hidden)}</p></section>
+                })),
+                Some(feed) => Some(Either::Right(view! { <AnswerKey lang age feed ages=lesson.ages.clone() base=base.clone() /> })),
+                None => None,
+            }}
         </Layout>
     })
 }
