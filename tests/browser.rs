@@ -359,6 +359,35 @@ async fn a_child_moderates_the_news_channel_comments() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn in_practice_mode_a_child_learns_right_away_whether_a_choice_was_right() {
+    let app = TestApp::spawn().await;
+    let b = browser().await;
+    let settings = FeedSettings::home(Platform::Photo, AgeBand::Age8To10, Difficulty::new(1).unwrap());
+    let feed = generate(Corpus::builtin(Lang::Nl).unwrap(), &settings, 5);
+    b.open(&format!("{}/nl/play?age=8-10&app=photo&level=1&seed=5&practice=1", app.base)).await;
+    b.hydrated().await;
+    assert_eq!(b.count(".instant").await, 0, "nothing is shown before a choice");
+
+    let spam = feed.comments.iter().find(|c| c.is_spam()).unwrap();
+    b.click(&format!("#comment-{} .action.fine", spam.id)).await;
+    let said = b.text(&format!("#comment-{} .instant.wrong", spam.id)).await;
+    assert!(said.contains("spam"), "{said}");
+    b.assert_accessible("practice feedback").await;
+    b.click(&format!("#comment-{} .action.undo", spam.id)).await;
+    assert_eq!(b.count(&format!("#comment-{} .instant", spam.id)).await, 0);
+    b.click(&format!("#comment-{} .action.block", spam.id)).await;
+    b.click(".dialog .big-button.danger").await;
+    b.text(&format!("#comment-{} .instant.right", spam.id)).await;
+
+    // Without practice mode the answer stays a surprise until the end.
+    b.open(&format!("{}/nl/play?age=8-10&app=photo&level=1&seed=6", app.base)).await;
+    b.hydrated().await;
+    b.click(".comment .action.fine").await;
+    assert_eq!(b.count(".instant").await, 0);
+    b.client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn every_lesson_page_has_no_accessibility_violations() {
     let app = TestApp::spawn().await;
     let b = browser().await;

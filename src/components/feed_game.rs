@@ -6,7 +6,7 @@ use super::dialogs::DialogHost;
 use super::post_view::{AccountButton, PostView};
 use super::store::{SavedRound, clear_round, load_round, record_round, round_key, save_round};
 use crate::domain::model::{Comment, Feed, Lang, Platform, Span};
-use crate::domain::scoring::{Answer, encode_answers, score};
+use crate::domain::scoring::{Answer, Outcome, encode_answers, outcome, score};
 use crate::i18n::Locale;
 use crate::text::{self, compact, locale, time_ago};
 use leptos::either::{Either, EitherOf3};
@@ -35,6 +35,8 @@ pub struct Game {
     pub l: Locale,
     /// The child runs this comment section as the creator's moderator.
     pub moderating: bool,
+    /// Practice mode: right or wrong is shown after each choice.
+    pub practice: bool,
 }
 
 impl Game {
@@ -77,8 +79,10 @@ pub fn FeedGame(feed: Feed) -> impl IntoView {
     let platform = feed.settings.platform;
     let moderating = feed.moderating();
     let creator = feed.post.creator.display_name.clone();
+    let practice = feed.practice;
     let game = Game {
         moderating,
+        practice,
         feed: StoredValue::new(feed),
         answers: RwSignal::new(vec![Answer::default(); n]),
         dialog: RwSignal::new(None),
@@ -270,6 +274,34 @@ fn CommentView(game: Game, i: usize) -> impl IntoView {
                     }),
                 }}
             </div>
+            {game.practice.then(|| {
+                let c = c.clone();
+                move || answer().decided().then(|| instant_feedback(l, &c, &answer()))
+            })}
         </article>
+    }
+}
+
+/// Practice mode: whether the choice was right, with what gives the comment away.
+fn instant_feedback(l: crate::i18n::Locale, c: &Comment, a: &Answer) -> impl IntoView + use<> {
+    let o = outcome(c, a);
+    let verdict = match o {
+        Outcome::Hit => td_string!(l, verdict_hit),
+        Outcome::Miss => td_string!(l, verdict_miss),
+        Outcome::FalseAlarm => td_string!(l, verdict_false_alarm),
+        Outcome::CorrectRejection => td_string!(l, verdict_correct),
+    };
+    let detail = if c.is_spam() {
+        let cues: Vec<String> = c.cues().into_iter().map(|q| text::cue(l, q)).collect();
+        let cues = if cues.is_empty() { String::new() } else { format!(" {} {}", td_string!(l, instant_cues), cues.join(" ")) };
+        format!("{}{cues}", text::category_what(l, c.category))
+    } else {
+        c.tricky.map(|t| text::tricky(l, t)).unwrap_or_default()
+    };
+    view! {
+        <div class="instant" class:right=o.correct() class:wrong=!o.correct() role="status">
+            <p><strong>{if o.correct() { "✅ " } else { "❌ " }}{verdict}</strong></p>
+            {(!detail.is_empty()).then(|| view! { <p>{detail}</p> })}
+        </div>
     }
 }

@@ -19,11 +19,13 @@ pub fn Feedback(feed: Feed, answers: Vec<Answer>, next_seed: u64, next_lesson: O
     let l = text::locale(feed.lang);
     let again = format!("/{}/play?{}", feed.lang.code(), feed.round_query());
     let lesson = feed.lesson.clone();
+    let practice = feed.practice;
     let (comments, settings, lang) = (feed.comments, feed.settings, feed.lang);
     let s = score(&comments, &answers);
     let round_url = |level: u8| {
         let next = FeedSettings { difficulty: Difficulty::new(level).unwrap_or(settings.difficulty), ..settings.clone() };
-        format!("/{}/play?{}", lang.code(), next.round_query(next_seed))
+        let practice = if practice { "&practice=1" } else { "" };
+        format!("/{}/play?{}{practice}", lang.code(), next.round_query(next_seed))
     };
     let level = settings.difficulty.level();
     let underflag = !s.over_flagging && s.hits + s.misses > 0 && s.hit_rate < 0.6;

@@ -154,6 +154,7 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
         },
         comments,
         lesson: None,
+        practice: false,
     }
 }
 

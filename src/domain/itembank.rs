@@ -34,21 +34,6 @@ impl TestForm {
     }
 }
 
-/// The account behind an item, exactly as written in the bank.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ItemAccount {
-    pub username: String,
-    pub display_name: String,
-    pub avatar: AvatarKind,
-    pub age_days: u32,
-    pub posts: u32,
-    pub followers: u32,
-    pub following: u32,
-    pub bio: String,
-    pub bio_link: Option<String>,
-    pub verified: bool,
-}
-
 /// One test comment.
 #[derive(Clone, Debug)]
 pub struct Item {
@@ -57,7 +42,8 @@ pub struct Item {
     pub difficulty: Difficulty,
     pub ages: Vec<AgeBand>,
     pub text: Template,
-    pub account: ItemAccount,
+    /// The account exactly as written in the bank.
+    pub account: Account,
     pub tricky: Option<Tricky>,
 }
 
@@ -94,7 +80,7 @@ pub fn test_feed(corpus: &Corpus, bank: &[Item], form: TestForm, age: AgeBand, p
             s.link = true;
         }
         let by_creator = item.account.username == creator.handle;
-        let author = if by_creator { creator_acc.clone() } else { account(&item.account) };
+        let author = if by_creator { creator_acc.clone() } else { item.account.clone() };
         let tricks = tricks(item, &spans, &author, &creator_acc);
         let mut cues = profile_cues(&author, &creator_acc);
         if tricks.contains(&Trick::FakePinned) {
@@ -144,27 +130,13 @@ pub fn test_feed(corpus: &Corpus, bank: &[Item], form: TestForm, age: AgeBand, p
         },
         comments,
         lesson: None,
+        practice: false,
     })
 }
 
-fn account(a: &ItemAccount) -> Account {
-    Account {
-        username: a.username.clone(),
-        display_name: a.display_name.clone(),
-        avatar: Avatar {
-            kind: a.avatar,
-            letters: initials(&a.display_name),
-            variant: a.username.bytes().fold(11u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b))),
-        },
-        age_days: a.age_days,
-        posts: a.posts,
-        followers: a.followers,
-        following: a.following,
-        bio: a.bio.clone(),
-        bio_link: a.bio_link.clone(),
-        verified: a.verified,
-        is_creator: false,
-    }
+/// An item's avatar: drawn from the kind the bank names, the initials and the username.
+pub fn item_avatar(kind: AvatarKind, display_name: &str, username: &str) -> Avatar {
+    Avatar { kind, letters: initials(display_name), variant: username.bytes().fold(11u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b))) }
 }
 
 /// The disguises an item uses, read from its text and account, for the feedback.

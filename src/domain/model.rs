@@ -509,16 +509,20 @@ pub struct Feed {
     /// Set when the feed is a lesson's exercise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lesson: Option<LessonRound>,
+    /// Practice mode: the child learns after each comment whether the choice was right.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub practice: bool,
 }
 
 impl Feed {
     /// The query of this round's address: a lesson's exercise is known by the lesson and the age
     /// band (the lesson fixes the rest), a free round by its settings and seed.
     pub fn round_query(&self) -> String {
-        match &self.lesson {
+        let query = match &self.lesson {
             Some(l) => format!("lesson={}&age={}", l.id, self.settings.age_band.id()),
             None => self.settings.round_query(self.seed),
-        }
+        };
+        if self.practice { format!("{query}&practice=1") } else { query }
     }
 
     /// Whether the child is the moderator of this comment section rather than a viewer.

@@ -4,8 +4,8 @@
 use super::markdown::render;
 use super::{ChildText, Exercise, Lesson, Library};
 use crate::domain::corpus::{BUILTIN_SLOTS, Corpus};
-use crate::domain::itembank::{Item, ItemAccount, TEST_CREATOR, TestForm, items_for, test_feed};
-use crate::domain::model::{AgeBand, AvatarKind, Category, Difficulty, ExerciseKind, Lang, Platform, Tricky};
+use crate::domain::itembank::{Item, TEST_CREATOR, TestForm, item_avatar, items_for, test_feed};
+use crate::domain::model::{Account, AgeBand, AvatarKind, Category, Difficulty, ExerciseKind, Lang, Platform, Tricky};
 use crate::domain::slots::RESERVED_TLDS;
 use crate::domain::template::Template;
 use serde::Deserialize;
@@ -437,10 +437,10 @@ fn parse_bank(src: &Source, lang: Lang) -> Result<Vec<Item>, Vec<LessonError>> {
             difficulty: def.difficulty,
             ages: def.ages.unwrap_or_else(|| AgeBand::ALL.to_vec()),
             text: template,
-            account: ItemAccount {
+            account: Account {
+                avatar: item_avatar(def.avatar, &def.display_name, &def.username),
                 username: def.username,
                 display_name: def.display_name,
-                avatar: def.avatar,
                 age_days: def.age_days,
                 posts: def.posts,
                 followers: def.followers,
@@ -448,6 +448,7 @@ fn parse_bank(src: &Source, lang: Lang) -> Result<Vec<Item>, Vec<LessonError>> {
                 bio: def.bio,
                 bio_link: def.bio_link.filter(|l| !l.is_empty()),
                 verified: def.verified,
+                is_creator: false,
             },
             tricky: def.tricky,
         });

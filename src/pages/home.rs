@@ -74,6 +74,10 @@ pub fn HomePage() -> impl IntoView {
                         }).collect_view()}
                     </div>
                 </fieldset>
+                <label class="choice practice">
+                    <input type="checkbox" name="practice" value="1" />
+                    <span>{td_string!(l, home_practice)}</span>
+                </label>
                 <button type="submit" class="big-button primary">{td_string!(l, home_start)}</button>
             </form>
             <section class="card lessons-teaser">

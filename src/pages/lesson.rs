@@ -34,7 +34,13 @@ pub fn LessonPage() -> impl IntoView {
                     <ul>{lesson.goals.iter().map(|g| view! { <li>{g.clone()}</li> }).collect_view()}</ul>
                 </section>
                 <div class="lesson-text" inner_html=lesson.child_html(age).to_string()></div>
-                <p class="start"><a class="big-button primary" href=play>{start} " →"</a></p>
+                <p class="start">
+                    <a class="big-button primary" href=play.clone()>{start} " →"</a>
+                    // The tests measure what a child knows: no hints there.
+                    {(!lesson.exercise.kind.is_test()).then(|| view! {
+                        <a class="big-button" href=format!("{play}&practice=1")>{td_string!(l, lesson_start_practice)}</a>
+                    })}
+                </p>
                 <p class="lesson-links">
                     <a href=format!("{base}/teacher?age={}", age.id())>{td_string!(l, lesson_teacher)}</a>
                     <a href=format!("{base}/parent?age={}", age.id())>{td_string!(l, lesson_parent)}</a>

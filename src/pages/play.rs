@@ -25,6 +25,11 @@ pub fn round_settings() -> Option<(FeedSettings, u64)> {
 /// The feed a round address asks for: a lesson's exercise (`lesson=…&age=…`) or a free round
 /// (`age=…&app=…&level=…&seed=…`). `None` when the address is not valid.
 pub fn round_feed(lang: Lang) -> Option<Feed> {
+    let practice = use_query_map().get_untracked().get("practice").as_deref() == Some("1");
+    lesson_or_free_round(lang).map(|feed| Feed { practice, ..feed })
+}
+
+fn lesson_or_free_round(lang: Lang) -> Option<Feed> {
     let q = use_query_map().get_untracked();
     if let Some(id) = q.get("lesson") {
         let age = AgeBand::parse(q.get("age").as_deref()?)?;
