@@ -158,14 +158,25 @@ pub fn platform(l: Locale, p: Platform) -> String {
 }
 
 /// 950, 12.3K, 1.2M (with a decimal comma in Dutch).
+/// A count as a platform shows it: 950, 18.4K (18,4K in Dutch), 1.2M. Integer arithmetic only:
+/// float formatting would add kilobytes of WebAssembly.
 pub fn compact(lang: Lang, n: u32) -> String {
-    let s = match n {
+    let (unit, suffix) = match n {
         0..1_000 => return n.to_string(),
-        1_000..1_000_000 => format!("{:.1}K", f64::from(n) / 1_000.0),
-        _ => format!("{:.1}M", f64::from(n) / 1_000_000.0),
+        1_000..1_000_000 => (1_000u64, "K"),
+        _ => (1_000_000u64, "M"),
     };
-    let s = s.replace(".0K", "K").replace(".0M", "M");
-    if lang == Lang::Nl { s.replace('.', ",") } else { s }
+    let tenths = (u64::from(n) * 10 + unit / 2) / unit;
+    let sep = if lang == Lang::Nl { ',' } else { '.' };
+    match tenths % 10 {
+        0 => format!("{}{suffix}", tenths / 10),
+        frac => format!("{}{sep}{frac}{suffix}", tenths / 10),
+    }
+}
+
+/// A score from −1 to 1 as a whole percentage, negative scores shown as 0.
+pub fn percent(score: f64) -> String {
+    ((score.max(0.0) * 100.0).round() as i64).to_string()
 }
 
 pub fn time_ago(l: Locale, minutes: u32) -> String {
@@ -179,4 +190,20 @@ pub fn time_ago(l: Locale, minutes: u32) -> String {
 /// Puts values into a UI string's `%name%` placeholders.
 pub fn fill(template: &str, values: &[(&str, String)]) -> String {
     values.iter().fold(template.to_string(), |s, (name, value)| s.replace(&format!("%{name}%"), value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_compact_in_each_language() {
+        assert_eq!(compact(Lang::En, 950), "950");
+        assert_eq!(compact(Lang::En, 18_400), "18.4K");
+        assert_eq!(compact(Lang::Nl, 18_400), "18,4K");
+        assert_eq!(compact(Lang::En, 2_000), "2K");
+        assert_eq!(compact(Lang::En, 1_250_000), "1.3M");
+        assert_eq!(percent(0.756), "76");
+        assert_eq!(percent(-0.2), "0");
+    }
 }

@@ -20,7 +20,7 @@ pub fn LessonBadge(lang: Lang, id: String) -> impl IntoView {
     view! {
         <span class="lesson-badge" data-lesson=id data-hydrated=move || ready.get().to_string()>
             {move || best.get().map(|d| view! {
-                <span class="done">"✓ " {text::fill(td_string!(l, lesson_done), &[("score", format!("{:.0}", (d.max(0.0) * 100.0).round()))])}</span>
+                <span class="done">"✓ " {text::fill(td_string!(l, lesson_done), &[("score", text::percent(d))])}</span>
             })}
         </span>
     }
@@ -43,11 +43,10 @@ pub fn PrePost(lang: Lang) -> impl IntoView {
         scores.set(pair);
         ready.set(true);
     });
-    let pct = |d: f64| format!("{:.0}", (d.max(0.0) * 100.0).round());
     view! {
         <div class="prepost" aria-live="polite" data-hydrated=move || ready.get().to_string()>
             {move || scores.get().map(|(pre, post)| view! {
-                <p>{text::fill(td_string!(l, prepost_compare), &[("pre", pct(pre)), ("post", pct(post))])}</p>
+                <p>{text::fill(td_string!(l, prepost_compare), &[("pre", text::percent(pre)), ("post", text::percent(post))])}</p>
             })}
         </div>
     }

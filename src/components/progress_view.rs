@@ -38,7 +38,7 @@ pub fn ProgressView(lang: Lang, lessons: Vec<(String, String)>) -> impl IntoView
                     EitherOf3::C(view! {
                         <div class="totals">
                             <div class="tile neutral"><span class="value">{list.len()}</span><span class="label">{td_string!(l, progress_rounds)}</span></div>
-                            <div class="tile good"><span class="value">{format!("{:.0}", (best.max(0.0) * 100.0).round())}</span><span class="label">{td_string!(l, progress_best)}</span></div>
+                            <div class="tile good"><span class="value">{text::percent(best)}</span><span class="label">{td_string!(l, progress_best)}</span></div>
                         </div>
                         <table class="rounds">
                             <thead><tr>
@@ -57,7 +57,7 @@ pub fn ProgressView(lang: Lang, lessons: Vec<(String, String)>) -> impl IntoView
                                         <td>{text::platform(l, r.platform)}</td>
                                         <td>{text::level(l, r.level)}</td>
                                         <td>{format!("{} / {}", r.hits, r.hits + r.misses)}</td>
-                                        <td>{format!("{:.0}", (r.discernment.max(0.0) * 100.0).round())}</td>
+                                        <td>{text::percent(r.discernment)}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>

@@ -26,7 +26,8 @@ pub fn round_settings() -> Option<(FeedSettings, u64)> {
 /// (`age=…&app=…&level=…&seed=…`). `None` when the address is not valid.
 pub fn round_feed(lang: Lang) -> Option<Feed> {
     let practice = use_query_map().get_untracked().get("practice").as_deref() == Some("1");
-    lesson_or_free_round(lang).map(|feed| Feed { practice, ..feed })
+    // The tests measure what a child knows: never with hints.
+    lesson_or_free_round(lang).map(|feed| Feed { practice: practice && !feed.lesson.as_ref().is_some_and(|l| l.kind.is_test()), ..feed })
 }
 
 fn lesson_or_free_round(lang: Lang) -> Option<Feed> {
