@@ -69,6 +69,9 @@ pub fn LessonsPage() -> impl IntoView {
                     let url = format!("{base}/{}", lesson.id);
                     view! {
                         <li class="card lesson-item" class:test=lesson.exercise.kind.is_test()>
+                            {(!lesson.exercise.kind.is_test()).then(|| view! {
+                                <p class="lesson-number">{text::fill(td_string!(l, lesson_number), &[("n", lesson.order.to_string())])}</p>
+                            })}
                             <div class="lesson-head">
                                 <h2><a href=format!("{url}?age={}", age.id())>{lesson.title.clone()}</a></h2>
                                 <LessonBadge lang id=lesson.id.clone() />
