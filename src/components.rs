@@ -1,5 +1,6 @@
-//! Reusable views. The islands (`feed_game`, `progress_view`, `lesson_badge`) are the only parts that run in
-//! the browser; everything else is rendered on the server only.
+//! Reusable views. The islands (`feed_game`, `progress_view`, and `lesson_badge` with the lesson
+//! badges and the pre/post comparison) are the only parts that run in the browser; everything
+//! else is rendered on the server only.
 
 pub mod dialogs;
 pub mod feed_game;
