@@ -60,7 +60,8 @@ pub fn PostView(game: Game) -> impl IntoView {
                 <div class="channel-row">
                     <AccountButton game account=creator dialog=Dialog::Creator show_display_name=true />
                     <span class="subs">{text::fill(td_string!(l, followers_short), &[("count", compact(lang, post.creator.followers))])}</span>
-                    <span class="subscribe" aria-hidden="true">{td_string!(l, subscribe)}</span>
+                    // A moderator runs this channel: no "subscribe" to it.
+                    {(!game.moderating).then(|| view! { <span class="subscribe" aria-hidden="true">{td_string!(l, subscribe)}</span> })}
                 </div>
                 <div class="description">
                     <p class="stats">
