@@ -74,7 +74,7 @@ impl Lesson {
             comment_count: e.comments,
             spam_percent: e.spam_percent,
             // The moderator runs the children's news channel.
-            creator: (e.kind == ExerciseKind::Moderate).then(|| crate::domain::itembank::TEST_CREATOR.to_string()),
+            creator: (e.kind == ExerciseKind::Moderate).then(|| crate::domain::itembank::NEWS_CREATOR.to_string()),
         }
     }
 }
@@ -108,8 +108,7 @@ impl Library {
     }
 
     /// The exercise feed of a lesson for an age band; `None` for an unknown lesson or a band the
-    /// lesson is not for.
-    #[cfg(feature = "ssr")]
+    /// lesson is not for. Feeds are made on the server only (the corpus lives there).
     pub fn exercise_feed(&self, lang: Lang, id: &str, age: AgeBand) -> Option<crate::domain::model::Feed> {
         use crate::domain::itembank::{TestForm, test_feed};
         use crate::domain::model::LessonRound;
@@ -117,7 +116,11 @@ impl Library {
         if !lesson.ages.contains(&age) {
             return None;
         }
+        #[cfg(feature = "ssr")]
         let corpus = crate::domain::corpus::Corpus::builtin(lang).ok()?;
+        // The browser has no corpus; pages that ask for a feed render on the server.
+        #[cfg(not(feature = "ssr"))]
+        let corpus: &crate::domain::corpus::Corpus = None?;
         let mut feed = match TestForm::of(lesson.exercise.kind) {
             Some(form) => test_feed(corpus, self.bank(lang), form, age, lesson.exercise.platform)?,
             None => crate::domain::generator::generate(corpus, &lesson.feed_settings(age), lesson.exercise.seed),

@@ -77,6 +77,12 @@ impl Browser {
         el.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
+    /// Blocks a comment's account through the confirm dialog.
+    async fn block(&self, comment_id: u16) {
+        self.click(&format!("#comment-{comment_id} .action.block")).await;
+        self.click(".dialog .big-button.danger").await;
+    }
+
     async fn text(&self, css: &str) -> String {
         let el = self.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await
             .unwrap_or_else(|e| panic!("{css}: {e}"));
@@ -257,8 +263,7 @@ async fn a_lesson_into_its_exercise(app: &TestApp, b: &Browser, lang: Lang, id: 
     assert_eq!(b.count(".comment").await, feed.comments.len());
     for c in &feed.comments {
         if c.is_spam() {
-            b.click(&format!("#comment-{} .action.block", c.id)).await;
-            b.click(".dialog .big-button.danger").await;
+            b.block(c.id).await;
         } else {
             b.click(&format!("#comment-{} .action.fine", c.id)).await;
         }
@@ -300,8 +305,7 @@ async fn a_child_takes_the_pre_test_and_the_post_test_in_english_and_sees_them_c
     b.open(&format!("{}/en/play?lesson=posttest&age=12-14", app.base)).await;
     b.hydrated().await;
     for c in feed.comments.iter().filter(|c| c.is_spam()) {
-        b.click(&format!("#comment-{} .action.block", c.id)).await;
-        b.click(".dialog .big-button.danger").await;
+        b.block(c.id).await;
     }
     b.click(".finish-bar .big-button.primary").await;
     b.text(".results").await;
@@ -375,8 +379,7 @@ async fn in_practice_mode_a_child_learns_right_away_whether_a_choice_was_right()
     b.assert_accessible("practice feedback").await;
     b.click(&format!("#comment-{} .action.undo", spam.id)).await;
     assert_eq!(b.count(&format!("#comment-{} .instant", spam.id)).await, 0);
-    b.click(&format!("#comment-{} .action.block", spam.id)).await;
-    b.click(".dialog .big-button.danger").await;
+    b.block(spam.id).await;
     b.text(&format!("#comment-{} .instant.right", spam.id)).await;
 
     // Without practice mode the answer stays a surprise until the end.

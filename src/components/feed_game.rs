@@ -94,6 +94,7 @@ pub fn FeedGame(feed: Feed) -> impl IntoView {
 
     // Restore a round in progress once the page is live in the browser, then keep it saved.
     let restore_key = key.clone();
+    let finished_key = key.clone();
     Effect::new(move |_| {
         if let Some(saved) = load_round(&restore_key)
             && saved.answers.len() == n
@@ -119,7 +120,7 @@ pub fn FeedGame(feed: Feed) -> impl IntoView {
             })
         });
         hydrated.set(false);
-        clear_round(&round_key(&game.feed.read_value()));
+        clear_round(&finished_key);
         if let Some(w) = web_sys::window() {
             let _ = w.location().set_href(&url);
         }
@@ -235,7 +236,7 @@ fn CommentView(game: Game, i: usize) -> impl IntoView {
         all[i].looks_fine = true;
     });
     let own = c.author.is_creator;
-    let can_pin = c.parent.is_none() && !own;
+    let can_pin = c.pinnable();
     view! {
         <article class="comment" id=format!("comment-{}", c.id) class:pinned=c.pinned class:decided=move || answer().decided()
             class:flagged=move || answer().flagged() class:removed=move || answer().hidden || answer().deleted

@@ -13,8 +13,8 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-/// The creator whose post the tests are under: the children's news channel.
-pub const TEST_CREATOR: &str = "news";
+/// The children's news channel: the tests are under its posts, and the moderator runs it.
+pub const NEWS_CREATOR: &str = "news";
 
 /// Which of the two parallel tests an item belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -54,7 +54,7 @@ pub fn items_for(bank: &[Item], form: TestForm, age: AgeBand) -> impl Iterator<I
 
 /// The feed of a test. `None` when the corpus has no post of the news channel on the platform.
 pub fn test_feed(corpus: &Corpus, bank: &[Item], form: TestForm, age: AgeBand, platform: Platform) -> Option<Feed> {
-    let creator = corpus.creators.iter().find(|c| c.id == TEST_CREATOR)?;
+    let creator = corpus.creators.iter().find(|c| c.id == NEWS_CREATOR)?;
     let posts: Vec<_> = creator.posts.iter().filter(|p| p.platform == platform).collect();
     let post = match form {
         TestForm::Pre => posts.first()?,
@@ -110,7 +110,7 @@ pub fn test_feed(corpus: &Corpus, bank: &[Item], form: TestForm, age: AgeBand, p
         categories: Category::SPAM.to_vec(),
         comment_count: u8::try_from(comments.len()).unwrap_or(u8::MAX),
         spam_percent: u8::try_from(spam * 100 / comments.len().max(1)).unwrap_or(0),
-        creator: Some(TEST_CREATOR.into()),
+        creator: Some(NEWS_CREATOR.into()),
     };
     Some(Feed {
         lang: corpus.lang,

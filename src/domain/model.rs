@@ -411,6 +411,11 @@ impl Comment {
         cues
     }
 
+    /// Whether a moderator may pin it: a top-level comment by a viewer, not the channel's own.
+    pub fn pinnable(&self) -> bool {
+        self.parent.is_none() && !self.author.is_creator
+    }
+
     pub fn links(&self) -> impl Iterator<Item = &str> {
         self.spans.iter().filter(|s| s.link).map(|s| s.text.as_str())
     }

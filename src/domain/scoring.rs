@@ -2,7 +2,7 @@
 //! real comment a false alarm. Discernment (hit rate − false-alarm rate) and d′ make sure that
 //! "report everything" is not rewarded.
 
-use super::model::{Category, Comment, Trick};
+use super::model::{Category, Comment, Feed, Trick};
 use serde::{Deserialize, Serialize};
 
 /// The reasons in every platform's report dialog.
@@ -128,6 +128,20 @@ pub fn decode_answers(s: &str, count: usize) -> Option<Vec<Answer>> {
             })
         })
         .collect()
+}
+
+/// Whether decoded answers can have come from this feed: moderator actions (hide, delete, pin)
+/// only when moderating, and at most one pin, on a comment that may be pinned.
+pub fn answers_fit(feed: &Feed, answers: &[Answer]) -> bool {
+    let mut pinned = feed.comments.iter().zip(answers).filter(|(_, a)| a.pinned);
+    if !feed.moderating() {
+        return pinned.next().is_none() && answers.iter().all(|a| !a.hidden && !a.deleted);
+    }
+    match (pinned.next(), pinned.next()) {
+        (None, _) => true,
+        (Some((c, _)), None) => c.pinnable(),
+        (Some(_), Some(_)) => false,
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,7 +4,7 @@
 use super::markdown::render;
 use super::{ChildText, Exercise, Lesson, Library};
 use crate::domain::corpus::{BUILTIN_SLOTS, Corpus};
-use crate::domain::itembank::{Item, TEST_CREATOR, TestForm, item_avatar, items_for, test_feed};
+use crate::domain::itembank::{Item, NEWS_CREATOR, TestForm, item_avatar, items_for, test_feed};
 use crate::domain::model::{Account, AgeBand, AvatarKind, Category, Difficulty, ExerciseKind, Lang, Platform, Tricky};
 use crate::domain::slots::RESERVED_TLDS;
 use crate::domain::template::Template;
@@ -133,7 +133,7 @@ impl Library {
         for (lang, list) in &lessons {
             let Ok(corpus) = Corpus::builtin(*lang) else { continue };
             for (lesson, file) in list.iter().filter(|(l, _)| l.exercise.kind != ExerciseKind::Feed) {
-                let has_post = corpus.creators.iter().any(|c| c.id == TEST_CREATOR && c.posts.iter().any(|p| p.platform == lesson.exercise.platform));
+                let has_post = corpus.creators.iter().any(|c| c.id == NEWS_CREATOR && c.posts.iter().any(|p| p.platform == lesson.exercise.platform));
                 if !has_post {
                     errors.push(LessonError { file: file.clone(), line: 1, message: format!("the news channel has no {} post for this exercise", lesson.exercise.platform.id()) });
                 }

@@ -1,6 +1,6 @@
 //! `/{lang}/lessons/{id}?age=…`: the lesson for the child, leading into its exercise.
 
-use super::lessons::{AgeSwitch, age_param, lesson_param};
+use super::lessons::{LessonGoals, AgeSwitch, AllLessonsLink, lesson_param};
 use super::not_found::NotFound;
 use crate::components::layout::Layout;
 use crate::domain::model::ExerciseKind;
@@ -11,11 +11,10 @@ use leptos_i18n::td_string;
 
 #[component]
 pub fn LessonPage() -> impl IntoView {
-    let Some((lang, lesson, _)) = lesson_param() else {
+    let Some((lang, lesson, _, age)) = lesson_param() else {
         return Either::Right(view! { <NotFound /> });
     };
     let l = locale(lang);
-    let age = lesson.age_or_default(age_param());
     let base = format!("/{}/lessons/{}", lang.code(), lesson.id);
     let play = format!("/{}/play?lesson={}&age={}", lang.code(), lesson.id, age.id());
     let start = match lesson.exercise.kind {
@@ -26,13 +25,10 @@ pub fn LessonPage() -> impl IntoView {
     Either::Left(view! {
         <Layout lang title=lesson.title.clone()>
             <article class="card lesson">
-                <p class="crumbs"><a href=format!("/{}/lessons?age={}", lang.code(), age.id())>{td_string!(l, lesson_all)}</a></p>
+                <AllLessonsLink lang age />
                 <h1>{lesson.title.clone()}</h1>
                 {(lesson.ages.len() > 1).then(|| view! { <AgeSwitch lang ages=lesson.ages.clone() current=age path=base.clone() /> })}
-                <section class="goals" aria-labelledby="goals-title">
-                    <h2 id="goals-title">{td_string!(l, lesson_goals)}</h2>
-                    <ul>{lesson.goals.iter().map(|g| view! { <li>{g.clone()}</li> }).collect_view()}</ul>
-                </section>
+                <LessonGoals lang goals=lesson.goals.clone() />
                 <div class="lesson-text" inner_html=lesson.child_html(age).to_string()></div>
                 <p class="start">
                     <a class="big-button primary" href=play.clone()>{start} " →"</a>

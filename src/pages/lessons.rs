@@ -19,17 +19,39 @@ pub fn library() -> Option<Arc<Library>> {
 }
 
 /// The age band in the `age` query parameter.
-pub fn age_param() -> Option<AgeBand> {
+fn age_param() -> Option<AgeBand> {
     use_query_map().get_untracked().get("age").as_deref().and_then(AgeBand::parse)
 }
 
-/// The language and the lesson named by `/:lang/lessons/:id`.
-pub fn lesson_param() -> Option<(Lang, Lesson, Arc<Library>)> {
+/// The language and the lesson named by `/:lang/lessons/:id`, and the age band to show it for.
+pub fn lesson_param() -> Option<(Lang, Lesson, Arc<Library>, AgeBand)> {
     let lang = lang_param()?;
     let id = use_params_map().get_untracked().get("id")?;
     let library = library()?;
     let lesson = library.lesson(lang, &id)?.clone();
-    Some((lang, lesson, library))
+    let age = lesson.age_or_default(age_param());
+    Some((lang, lesson, library, age))
+}
+
+/// The way back from a lesson's pages to the list, for the same age band.
+#[component]
+pub fn AllLessonsLink(lang: Lang, age: AgeBand) -> impl IntoView {
+    let l = locale(lang);
+    view! {
+        <p class="crumbs"><a href=format!("/{}/lessons?age={}", lang.code(), age.id())>{td_string!(l, lesson_all)}</a></p>
+    }
+}
+
+/// The lesson's goals, as the child and the parent read them.
+#[component]
+pub fn LessonGoals(lang: Lang, goals: Vec<String>) -> impl IntoView {
+    let l = locale(lang);
+    view! {
+        <section class="goals" aria-labelledby="goals-title">
+            <h2 id="goals-title">{td_string!(l, lesson_goals)}</h2>
+            <ul>{goals.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ul>
+        </section>
+    }
 }
 
 /// Links to the same page for each age band; the current one is marked.
@@ -55,7 +77,30 @@ pub fn LessonsPage() -> impl IntoView {
     let l = locale(lang);
     let age = age_param().unwrap_or(AgeBand::Age10To12);
     let base = format!("/{}/lessons", lang.code());
-    let lessons: Vec<Lesson> = library.lessons(lang).iter().filter(|x| x.ages.contains(&age)).cloned().collect();
+    // Built before the page view: only the list's own fields are copied, not the lessons' texts.
+    let items = library.lessons(lang).iter().filter(|x| x.ages.contains(&age)).map(|lesson| {
+        let url = format!("{base}/{}", lesson.id);
+        view! {
+            <li class="card lesson-item" class:test=lesson.exercise.kind.is_test()>
+                {(!lesson.exercise.kind.is_test()).then(|| view! {
+                    <p class="lesson-number">{text::fill(td_string!(l, lesson_number), &[("n", lesson.order.to_string())])}</p>
+                })}
+                <div class="lesson-head">
+                    <h2><a href=format!("{url}?age={}", age.id())>{lesson.title.clone()}</a></h2>
+                    <LessonBadge lang id=lesson.id.clone() />
+                </div>
+                <p>{lesson.summary.clone()}</p>
+                <p class="lesson-links">
+                    <span class="minutes">"⏱ " {text::fill(td_string!(l, lesson_minutes), &[("minutes", lesson.duration.to_string())])}</span>
+                    <a class="big-button primary" href=format!("{url}?age={}", age.id())>
+                        {if lesson.exercise.kind.is_test() { td_string!(l, lesson_open_test) } else { td_string!(l, lesson_read) }}
+                    </a>
+                    <a href=format!("{url}/teacher?age={}", age.id())>{td_string!(l, lesson_teacher)}</a>
+                    <a href=format!("{url}/parent?age={}", age.id())>{td_string!(l, lesson_parent)}</a>
+                </p>
+            </li>
+        }
+    }).collect_view();
     Either::Left(view! {
         <Layout lang title=td_string!(l, lessons_title).to_string()>
             <section class="hero">
@@ -65,29 +110,7 @@ pub fn LessonsPage() -> impl IntoView {
                 <PrePost lang />
             </section>
             <ol class="lesson-list">
-                {lessons.into_iter().map(|lesson| {
-                    let url = format!("{base}/{}", lesson.id);
-                    view! {
-                        <li class="card lesson-item" class:test=lesson.exercise.kind.is_test()>
-                            {(!lesson.exercise.kind.is_test()).then(|| view! {
-                                <p class="lesson-number">{text::fill(td_string!(l, lesson_number), &[("n", lesson.order.to_string())])}</p>
-                            })}
-                            <div class="lesson-head">
-                                <h2><a href=format!("{url}?age={}", age.id())>{lesson.title.clone()}</a></h2>
-                                <LessonBadge lang id=lesson.id.clone() />
-                            </div>
-                            <p>{lesson.summary.clone()}</p>
-                            <p class="lesson-links">
-                                <span class="minutes">"⏱ " {text::fill(td_string!(l, lesson_minutes), &[("minutes", lesson.duration.to_string())])}</span>
-                                <a class="big-button primary" href=format!("{url}?age={}", age.id())>
-                                    {if lesson.exercise.kind.is_test() { td_string!(l, lesson_open_test) } else { td_string!(l, lesson_read) }}
-                                </a>
-                                <a href=format!("{url}/teacher?age={}", age.id())>{td_string!(l, lesson_teacher)}</a>
-                                <a href=format!("{url}/parent?age={}", age.id())>{td_string!(l, lesson_parent)}</a>
-                            </p>
-                        </li>
-                    }
-                }).collect_view()}
+                {items}
             </ol>
         </Layout>
     })

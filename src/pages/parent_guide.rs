@@ -1,6 +1,6 @@
 //! `/{lang}/lessons/{id}/parent`: what the child learns and how to talk about it at home.
 
-use super::lessons::{age_param, lesson_param};
+use super::lessons::{LessonGoals, AllLessonsLink, lesson_param};
 use super::not_found::NotFound;
 use crate::components::layout::Layout;
 use crate::text::locale;
@@ -10,22 +10,18 @@ use leptos_i18n::td_string;
 
 #[component]
 pub fn ParentGuidePage() -> impl IntoView {
-    let Some((lang, lesson, _)) = lesson_param() else {
+    let Some((lang, lesson, _, age)) = lesson_param() else {
         return Either::Right(view! { <NotFound /> });
     };
     let l = locale(lang);
-    let age = lesson.age_or_default(age_param());
     let title = format!("{}: {}", td_string!(l, parent_title), lesson.title);
     Either::Left(view! {
         <Layout lang title=title.clone()>
             <article class="card lesson guide">
-                <p class="crumbs"><a href=format!("/{}/lessons?age={}", lang.code(), age.id())>{td_string!(l, lesson_all)}</a></p>
+                <AllLessonsLink lang age />
                 <h1>{title}</h1>
                 <p class="lead">{lesson.summary.clone()}</p>
-                <section class="goals" aria-labelledby="goals-title">
-                    <h2 id="goals-title">{td_string!(l, lesson_goals)}</h2>
-                    <ul>{lesson.goals.iter().map(|g| view! { <li>{g.clone()}</li> }).collect_view()}</ul>
-                </section>
+                <LessonGoals lang goals=lesson.goals.clone() />
                 <div class="lesson-text" inner_html=lesson.parent.clone()></div>
                 <p class="start"><a class="big-button primary" href=format!("/{}/lessons/{}?age={}", lang.code(), lesson.id, age.id())>{td_string!(l, parent_play)} " →"</a></p>
             </article>

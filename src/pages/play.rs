@@ -34,13 +34,7 @@ fn lesson_or_free_round(lang: Lang) -> Option<Feed> {
     let q = use_query_map().get_untracked();
     if let Some(id) = q.get("lesson") {
         let age = AgeBand::parse(q.get("age").as_deref()?)?;
-        #[cfg(feature = "ssr")]
         return super::lessons::library()?.exercise_feed(lang, &id, age);
-        #[cfg(not(feature = "ssr"))]
-        return {
-            let _ = (id, age);
-            None
-        };
     }
     round_settings().and_then(|(settings, seed)| generate(lang, &settings, seed))
 }

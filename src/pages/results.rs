@@ -7,27 +7,12 @@ use super::lessons::library;
 use super::play::{BadRound, round_feed};
 use crate::components::feedback::Feedback;
 use crate::components::layout::Layout;
-use crate::domain::model::Feed;
-use crate::domain::scoring::{Answer, decode_answers};
+use crate::domain::scoring::{answers_fit, decode_answers};
 use crate::text::locale;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_i18n::td_string;
 use leptos_router::hooks::use_query_map;
-
-/// Moderator answers (hide, delete, pin) only on a moderated feed, and at most one pin, on a
-/// top-level comment that is not the channel's own.
-fn moderation_fits(feed: &Feed, answers: &[Answer]) -> bool {
-    let pins: Vec<usize> = answers.iter().enumerate().filter(|(_, a)| a.pinned).map(|(i, _)| i).collect();
-    if !feed.moderating() {
-        return pins.is_empty() && answers.iter().all(|a| !a.hidden && !a.deleted);
-    }
-    match pins.as_slice() {
-        [] => true,
-        [i] => feed.comments.get(*i).is_some_and(|c| c.parent.is_none() && !c.author.is_creator),
-        _ => false,
-    }
-}
 
 #[component]
 pub fn ResultsPage() -> impl IntoView {
@@ -38,7 +23,7 @@ pub fn ResultsPage() -> impl IntoView {
     let encoded = use_query_map().get_untracked().get("a").unwrap_or_default();
     let round = round_feed(lang)
         .and_then(|feed| decode_answers(&encoded, feed.comments.len()).map(|answers| (feed, answers)))
-        .filter(|(feed, answers)| moderation_fits(feed, answers));
+        .filter(|(feed, answers)| answers_fit(feed, answers));
     let Some((feed, answers)) = round else {
         return EitherOf3::B(view! { <BadRound lang title=td_string!(l, results_title).to_string() /> });
     };

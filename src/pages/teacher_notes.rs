@@ -1,7 +1,7 @@
 //! `/{lang}/lessons/{id}/teacher?age=…`: the teacher notes, with the lesson at a glance and the
 //! answer key of exactly the feed the class will see.
 
-use super::lessons::{AgeSwitch, age_param, lesson_param};
+use super::lessons::{AgeSwitch, AllLessonsLink, lesson_param};
 use super::not_found::NotFound;
 use crate::components::layout::Layout;
 use crate::domain::model::{AgeBand, Category, ExerciseKind, Feed};
@@ -11,8 +11,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_i18n::td_string;
 
-fn exercise_text(lang_l: crate::i18n::Locale, lesson: &Lesson, feed: Option<&Feed>) -> String {
-    let l = lang_l;
+fn exercise_text(l: crate::i18n::Locale, lesson: &Lesson, feed: Option<&Feed>) -> String {
     let e = &lesson.exercise;
     let count = feed.map_or(usize::from(e.comments), |f| f.comments.len());
     let categories = e.categories.iter().map(|&c| text::category_name(l, c)).collect::<Vec<_>>().join(", ");
@@ -34,26 +33,19 @@ fn exercise_text(lang_l: crate::i18n::Locale, lesson: &Lesson, feed: Option<&Fee
 
 #[component]
 pub fn TeacherNotesPage() -> impl IntoView {
-    let Some((lang, lesson, library)) = lesson_param() else {
+    let Some((lang, lesson, library, age)) = lesson_param() else {
         return Either::Right(view! { <NotFound /> });
     };
     let l = locale(lang);
-    let age = lesson.age_or_default(age_param());
     let base = format!("/{}/lessons/{}", lang.code(), lesson.id);
-    #[cfg(feature = "ssr")]
     let feed = library.exercise_feed(lang, &lesson.id, age);
-    #[cfg(not(feature = "ssr"))]
-    let feed: Option<Feed> = {
-        let _ = &library;
-        None
-    };
     let title = format!("{}: {}", td_string!(l, teacher_title), lesson.title);
     let ages = lesson.ages.iter().map(|&a| text::age_band(l, a)).collect::<Vec<_>>().join(", ");
     let exercise = exercise_text(l, &lesson, feed.as_ref());
     Either::Left(view! {
         <Layout lang title=title.clone()>
             <article class="card lesson teacher">
-                <p class="crumbs"><a href=format!("/{}/lessons?age={}", lang.code(), age.id())>{td_string!(l, lesson_all)}</a></p>
+                <AllLessonsLink lang age />
                 <h1>{title}</h1>
                 <p class="lead">{lesson.summary.clone()}</p>
                 <section aria-labelledby="glance-title">
