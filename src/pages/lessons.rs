@@ -42,13 +42,13 @@ pub fn AllLessonsLink(lang: Lang, age: AgeBand) -> impl IntoView {
     }
 }
 
-/// The lesson's goals, as the child and the parent read them.
+/// The lesson's goals, written as the child says them; `for_parent` heads them for a parent.
 #[component]
-pub fn LessonGoals(lang: Lang, goals: Vec<String>) -> impl IntoView {
+pub fn LessonGoals(lang: Lang, goals: Vec<String>, #[prop(optional)] for_parent: bool) -> impl IntoView {
     let l = locale(lang);
     view! {
         <section class="goals" aria-labelledby="goals-title">
-            <h2 id="goals-title">{td_string!(l, lesson_goals)}</h2>
+            <h2 id="goals-title">{if for_parent { td_string!(l, parent_goals) } else { td_string!(l, lesson_goals) }}</h2>
             <ul>{goals.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ul>
         </section>
     }

@@ -21,7 +21,7 @@ pub fn ParentGuidePage() -> impl IntoView {
                 <AllLessonsLink lang age />
                 <h1>{title}</h1>
                 <p class="lead">{lesson.summary.clone()}</p>
-                <LessonGoals lang goals=lesson.goals.clone() />
+                <LessonGoals lang goals=lesson.goals.clone() for_parent=true />
                 <div class="lesson-text" inner_html=lesson.parent.clone()></div>
                 <p class="start"><a class="big-button primary" href=format!("/{}/lessons/{}?age={}", lang.code(), lesson.id, age.id())>{td_string!(l, parent_play)} " →"</a></p>
             </article>
