@@ -7,6 +7,8 @@ pub mod feed_game;
 pub mod feedback;
 pub mod layout;
 pub mod lesson_badge;
+pub mod live;
+pub mod outbox;
 pub mod post_view;
 pub mod progress_view;
 pub mod store;

@@ -110,6 +110,19 @@ impl Library {
     /// The exercise feed of a lesson for an age band; `None` for an unknown lesson or a band the
     /// lesson is not for. Feeds are made on the server only (the corpus lives there).
     pub fn exercise_feed(&self, lang: Lang, id: &str, age: AgeBand) -> Option<crate::domain::model::Feed> {
+        self.exercise_feed_with(lang, id, age, None, None)
+    }
+
+    /// The exercise feed with a teacher's level and an assignment's own seed instead of the
+    /// lesson's (the tests ignore both: their items are fixed).
+    pub fn exercise_feed_with(
+        &self,
+        lang: Lang,
+        id: &str,
+        age: AgeBand,
+        difficulty: Option<Difficulty>,
+        seed: Option<u64>,
+    ) -> Option<crate::domain::model::Feed> {
         use crate::domain::itembank::{TestForm, test_feed};
         use crate::domain::model::LessonRound;
         let lesson = self.lesson(lang, id)?;
@@ -123,9 +136,13 @@ impl Library {
         let corpus: &crate::domain::corpus::Corpus = None?;
         let mut feed = match TestForm::of(lesson.exercise.kind) {
             Some(form) => test_feed(corpus, self.bank(lang), form, age, lesson.exercise.platform)?,
-            None => crate::domain::generator::generate(corpus, &lesson.feed_settings(age), lesson.exercise.seed),
+            None => {
+                let mut settings = lesson.feed_settings(age);
+                settings.difficulty = difficulty.unwrap_or(settings.difficulty);
+                crate::domain::generator::generate(corpus, &settings, seed.unwrap_or(lesson.exercise.seed))
+            }
         };
-        feed.lesson = Some(LessonRound { id: lesson.id.clone(), kind: lesson.exercise.kind });
+        feed.lesson = Some(LessonRound { id: lesson.id.clone(), kind: lesson.exercise.kind, assignment: None });
         Some(feed)
     }
 }

@@ -12,6 +12,8 @@ pub mod text;
 #[cfg(feature = "ssr")]
 pub mod images;
 #[cfg(feature = "ssr")]
+pub mod server;
+#[cfg(feature = "ssr")]
 pub mod settings;
 #[cfg(feature = "ssr")]
 pub mod startup;

@@ -4,6 +4,8 @@ use crate::app::{App, shell};
 use crate::domain::corpus::{Corpus, CorpusError};
 use crate::domain::model::Lang;
 use crate::lessons::{LessonErrors, Library};
+use crate::server::db::{Db, DbError};
+use crate::server::{AppState, forms, guard};
 use crate::settings::Settings;
 use axum::Router;
 use axum::http::{HeaderValue, header};
@@ -22,6 +24,10 @@ pub enum StartupError {
     Lessons(#[from] LessonErrors),
     #[error("cannot create the data folder {path}: {source}")]
     DataDir { path: String, source: std::io::Error },
+    #[error("cannot open the database in {path}: {source}")]
+    Database { path: String, source: DbError },
+    #[error("cannot set up the session table: {0}")]
+    Sessions(String),
     #[error("cannot listen on {addr}: {source}")]
     Bind { addr: String, source: std::io::Error },
 }
@@ -31,14 +37,37 @@ const CSP: &str = "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-u
     style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
     object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-/// Checks what must be right before serving, and builds the router.
-pub fn build(settings: &Settings) -> Result<Router, StartupError> {
+/// Checks what must be right before serving, opens the database and builds the router.
+pub async fn build(settings: &Settings) -> Result<Router, StartupError> {
+    Ok(build_with_state(settings).await?.0)
+}
+
+/// `build`, also handing back the state (for tests that look into the database).
+pub async fn build_with_state(settings: &Settings) -> Result<(Router, AppState), StartupError> {
     for lang in Lang::ALL {
         Corpus::builtin(lang)?;
     }
     let library = std::sync::Arc::new(Library::load(&settings.lessons_dir)?);
-    std::fs::create_dir_all(&settings.data_dir)
-        .map_err(|source| StartupError::DataDir { path: settings.data_dir.display().to_string(), source })?;
+    let data_dir = settings.data_dir.display().to_string();
+    std::fs::create_dir_all(&settings.data_dir).map_err(|source| StartupError::DataDir { path: data_dir.clone(), source })?;
+    let db = Db::open(&settings.data_dir).await.map_err(|source| StartupError::Database { path: data_dir.clone(), source })?;
+    let app = AppState::new(db.clone(), library.clone(), settings)
+        .await
+        .map_err(|source| StartupError::Database { path: data_dir.clone(), source })?;
+    app.purge().await.map_err(|source| StartupError::Database { path: data_dir, source })?;
+
+    // Sessions live in the same database, so every app server sees them.
+    let store = tower_sessions_sqlx_store::SqliteStore::new(db.sqlite_pool().clone())
+        .with_table_name("sessions")
+        .map_err(StartupError::Sessions)?;
+    store.migrate().await.map_err(|e| StartupError::Sessions(e.to_string()))?;
+    let secure = settings.public_origin.as_deref().is_some_and(|o| o.starts_with("https://"));
+    let sessions = tower_sessions::SessionManagerLayer::new(store)
+        .with_name("feedwise")
+        .with_http_only(true)
+        .with_same_site(tower_sessions::cookie::SameSite::Lax)
+        .with_secure(secure)
+        .with_expiry(tower_sessions::Expiry::OnInactivity(crate::server::auth::TEACHER_IDLE));
 
     let options = LeptosOptions::builder()
         .output_name("feedwise")
@@ -53,13 +82,29 @@ pub fn build(settings: &Settings) -> Result<Router, StartupError> {
         // Static files get their own routes: `/:lang` would otherwise take `/favicon.svg`.
         .nest_service("/pkg", ServeDir::new(settings.site_root.join("pkg")))
         .route_service("/favicon.svg", ServeFile::new(settings.site_root.join("favicon.svg")))
-        .leptos_routes_with_context(&options, routes, move || provide_context(library.clone()), {
+        .leptos_routes_with_context(
+            &options,
+            routes,
+            {
+                let app = app.clone();
+                move || {
+                    provide_context(library.clone());
+                    provide_context(app.clone());
+                }
+            },
+            {
             let options = options.clone();
             move || shell(options.clone())
         })
         // Other files of the site root, and else the app's own "page not found".
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(options)
+        .merge(forms::routes(app.clone()))
+        .layer(sessions)
+        .layer(axum::middleware::from_fn({
+            let origin = settings.public_origin.clone();
+            move |req, next| guard::check_origin(origin.clone(), req, next)
+        }))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CSP),
@@ -69,20 +114,37 @@ pub fn build(settings: &Settings) -> Result<Router, StartupError> {
             HeaderValue::from_static("nosniff"),
         ))
         .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
+        .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::HeaderName::from_static("cross-origin-opener-policy"),
+            HeaderValue::from_static("same-origin"),
+        ))
         // School networks are slow: pages, WebAssembly and SVGs go out gzip-compressed.
         .layer(CompressionLayer::new());
-    Ok(router)
+    Ok((router, app))
 }
 
 /// Binds the address and serves until the process ends.
 pub async fn run(settings: Settings) -> Result<(), StartupError> {
-    let router = build(&settings)?;
+    let (router, app) = build_with_state(&settings).await?;
+    // Erase classes past their retention period, and old rate-limit counters, every hour.
+    tokio::spawn(async move {
+        let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            hourly.tick().await;
+            match app.purge().await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!("erased {n} archived classes past their retention period"),
+                Err(e) => tracing::error!("purging archived classes failed: {e}"),
+            }
+        }
+    });
     let listener = tokio::net::TcpListener::bind(settings.addr)
         .await
         .map_err(|source| StartupError::Bind { addr: settings.addr.to_string(), source })?;
     let local = listener.local_addr().map_err(|source| StartupError::Bind { addr: settings.addr.to_string(), source })?;
     tracing::info!("Feedwise is listening on http://{local}");
-    axum::serve(listener, router.into_make_service())
+    axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .await
         .map_err(|source| StartupError::Bind { addr: local.to_string(), source })
 }

@@ -222,13 +222,8 @@ async fn a_script_in_a_lesson_never_reaches_the_page() {
 #[tokio::test]
 async fn a_broken_lesson_stops_start_up_with_its_file_and_line() {
     let dir = folder_with(|t| t.replace("\"crypto\"", "\"crypto_bros\""));
-    let settings = feedwise::settings::Settings {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        data_dir: dir.path().join("data"),
-        lessons_dir: dir.path().into(),
-        site_root: "target/site".into(),
-    };
-    let Err(e) = feedwise::startup::build(&settings) else { panic!("start-up goes on with a broken lesson") };
+    let settings = feedwise::settings::Settings::local("127.0.0.1:0".parse().unwrap(), dir.path().join("data"), dir.path().into(), "target/site".into());
+    let Err(e) = feedwise::startup::build(&settings).await else { panic!("start-up goes on with a broken lesson") };
     let e = e.to_string();
     assert!(e.contains("en/spam-basics.md:13"), "{e}");
 }

@@ -3,10 +3,12 @@
 //! end, opens the results page.
 
 use super::dialogs::DialogHost;
+use super::outbox::{Outbox, new_key};
 use super::post_view::{AccountButton, PostView};
 use super::store::{SavedRound, clear_round, load_round, record_round, round_key, save_round};
 use crate::domain::model::{Comment, Feed, Lang, Platform, Span};
 use crate::domain::scoring::{Answer, Outcome, encode_answers, outcome, score};
+use serde::{Deserialize, Serialize};
 use crate::i18n::Locale;
 use crate::text::{self, compact, locale, time_ago};
 use leptos::either::{Either, EitherOf3};
@@ -71,10 +73,36 @@ pub fn results_url(feed: &Feed, answers: &[Answer]) -> String {
     format!("/{}/results?{}&a={}", feed.lang.code(), feed.round_query(), encode_answers(answers))
 }
 
+/// A round a teacher assigned: the child's answers also go to the server.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClassRound {
+    pub student: i64,
+    pub assignment: i64,
+    /// The latest answers the server has (from another device, or before a reload).
+    pub answers: Vec<Answer>,
+}
+
+/// The lines for the outbox of the comments whose answer changed.
+fn answer_lines(assignment: i64, before: &[Answer], now: &[Answer], seq: &mut i64) -> Vec<String> {
+    before
+        .iter()
+        .zip(now)
+        .enumerate()
+        .filter(|(_, (b, a))| b != a)
+        .map(|(i, (_, a))| {
+            *seq = (*seq + 1).max(js_sys::Date::now() as i64 * 1000);
+            format!("a {} {assignment} {i} {seq} {}", new_key(), encode_answers(std::slice::from_ref(a)))
+        })
+        .collect()
+}
+
 #[island]
-pub fn FeedGame(feed: Feed) -> impl IntoView {
+pub fn FeedGame(feed: Feed, #[prop(optional)] class_round: Option<ClassRound>) -> impl IntoView {
     let lang = feed.lang;
-    let key = round_key(&feed);
+    let key = match &class_round {
+        Some(c) => format!("{}.s{}", round_key(&feed), c.student),
+        None => round_key(&feed),
+    };
     let n = feed.comments.len();
     let platform = feed.settings.platform;
     let moderating = feed.moderating();
@@ -91,22 +119,45 @@ pub fn FeedGame(feed: Feed) -> impl IntoView {
     };
     let l = game.l;
     let hydrated = RwSignal::new(false);
+    let outbox = class_round.as_ref().map(|c| Outbox::new(c.student));
+    let assignment = class_round.as_ref().map(|c| c.assignment);
+    let server_answers = class_round.map(|c| c.answers).filter(|a| a.len() == n);
+    // What the outbox already holds, to send only what changes.
+    let sent = StoredValue::new(Vec::<Answer>::new());
+    let seq = StoredValue::new(0i64);
+    let finishing = RwSignal::new(None::<String>);
 
     // Restore a round in progress once the page is live in the browser, then keep it saved.
     let restore_key = key.clone();
     let finished_key = key.clone();
     Effect::new(move |_| {
-        if let Some(saved) = load_round(&restore_key)
-            && saved.answers.len() == n
-        {
-            game.answers.set(saved.answers);
+        let restored = load_round(&restore_key).map(|s| s.answers).filter(|a| a.len() == n).or(server_answers.clone());
+        if let Some(answers) = restored {
+            game.answers.set(answers);
         }
+        sent.set_value(game.answers.get_untracked());
         hydrated.set(true);
     });
     Effect::new(move |_| {
         let round = SavedRound { answers: game.answers.get() };
         if hydrated.get() {
             save_round(&key, &round);
+            if let (Some(outbox), Some(assignment)) = (outbox, assignment) {
+                let lines = seq.try_update_value(|seq| sent.with_value(|before| answer_lines(assignment, before, &round.answers, seq))).unwrap_or_default();
+                if !lines.is_empty() {
+                    sent.set_value(round.answers.clone());
+                    outbox.add(lines);
+                }
+            }
+        }
+    });
+    // A class round opens its results once the server has every answer.
+    Effect::new(move |_| {
+        if let (Some(url), Some(outbox)) = (finishing.get(), outbox)
+            && outbox.pending.get() == 0
+            && let Some(w) = web_sys::window()
+        {
+            let _ = w.location().set_href(&url);
         }
     });
 
@@ -115,13 +166,20 @@ pub fn FeedGame(feed: Feed) -> impl IntoView {
     let finish = move |_| {
         let url = game.feed.with_value(|f| {
             game.answers.with(|a| {
-                record_round(f, &score(&f.comments, a), js_sys::Date::now());
+                // A class round's record is kept by the server, not on a shared device.
+                if outbox.is_none() {
+                    record_round(f, &score(&f.comments, a), js_sys::Date::now());
+                }
                 results_url(f, a)
             })
         });
         hydrated.set(false);
         clear_round(&finished_key);
-        if let Some(w) = web_sys::window() {
+        if let (Some(outbox), Some(assignment)) = (outbox, assignment) {
+            let all = game.answers.with_untracked(|a| encode_answers(a));
+            outbox.add(vec![format!("f {} {assignment} {all}", new_key())]);
+            finishing.set(Some(url));
+        } else if let Some(w) = web_sys::window() {
             let _ = w.location().set_href(&url);
         }
     };
@@ -163,11 +221,31 @@ pub fn FeedGame(feed: Feed) -> impl IntoView {
                             &[("count", (n - decided()).to_string())],
                         )}</p>
                     })}
-                    <button type="button" class="big-button primary" on:click=finish>{td_string!(l, finish)}</button>
+                    {outbox.map(|o| view! { <SyncStatus outbox=o finishing=finishing l /> })}
+                    <button type="button" class="big-button primary" on:click=finish disabled=move || finishing.with(Option::is_some)>{td_string!(l, finish)}</button>
                 </div>
             </div>
             <DialogHost game />
         </div>
+    }
+}
+
+/// Whether a class round's answers have reached the server.
+#[component]
+fn SyncStatus(outbox: Outbox, finishing: RwSignal<Option<String>>, l: Locale) -> impl IntoView {
+    move || {
+        let pending = outbox.pending.get();
+        let text = if pending == 0 {
+            format!("✓ {}", td_string!(l, sync_saved))
+        } else if outbox.offline.get() {
+            format!("⏳ {}", text::fill(td_string!(l, sync_waiting_offline), &[("count", pending.to_string())]))
+        } else if finishing.with(Option::is_some) {
+            format!("⏳ {}", td_string!(l, sync_finishing))
+        } else {
+            format!("⏳ {}", text::fill(td_string!(l, sync_sending), &[("count", pending.to_string())]))
+        };
+        let waiting = pending > 0;
+        view! { <p class="sync" class:waiting=waiting role="status" data-pending=pending.to_string()>{text}</p> }
     }
 }
 

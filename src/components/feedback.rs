@@ -5,7 +5,7 @@ use crate::domain::model::{Category, Comment, Difficulty, Feed, FeedSettings};
 use crate::domain::scoring::{Answer, Outcome, ReportReason, Score, outcome, score};
 use crate::i18n::Locale;
 use crate::text;
-use leptos::either::Either;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_i18n::td_string;
 
@@ -15,7 +15,15 @@ fn percent(x: f64) -> String {
 
 /// The results of a round (rendered on the server only).
 #[component]
-pub fn Feedback(feed: Feed, answers: Vec<Answer>, next_seed: u64, next_lesson: Option<(String, String)>) -> impl IntoView {
+pub fn Feedback(
+    feed: Feed,
+    answers: Vec<Answer>,
+    next_seed: u64,
+    next_lesson: Option<(String, String)>,
+    /// A teacher looking at a child's round: no ways on for the child.
+    #[prop(optional)]
+    replay: bool,
+) -> impl IntoView {
     let l = text::locale(feed.lang);
     let again = format!("/{}/play?{}", feed.lang.code(), feed.round_query());
     let lesson = feed.lesson.clone();
@@ -61,7 +69,13 @@ pub fn Feedback(feed: Feed, answers: Vec<Answer>, next_seed: u64, next_lesson: O
             </table>
             <p class="grown-ups">{text::fill(td_string!(l, results_teacher_numbers), &[("d", format!("{:.2}", s.d_prime)), ("c", format!("{:.2}", s.criterion))])}</p>
             {match lesson {
-                Some(_) => Either::Left(view! {
+                _ if replay => EitherOf3::A(().into_any()),
+                Some(crate::domain::model::LessonRound { assignment: Some(_), .. }) => EitherOf3::A(view! {
+                    <div class="next">
+                        <a class="big-button primary" href=format!("/{}/class", lang.code())>{td_string!(l, pupil.back_to_class)}</a>
+                    </div>
+                }.into_any()),
+                Some(_) => EitherOf3::B(view! {
                     <div class="next">
                         {next_lesson.map(|(url, title)| view! {
                             <a class="big-button primary" href=url>{text::fill(td_string!(l, lesson_next), &[("title", title)])}</a>
@@ -70,7 +84,7 @@ pub fn Feedback(feed: Feed, answers: Vec<Answer>, next_seed: u64, next_lesson: O
                         <a class="big-button" href=format!("/{}/lessons?age={}", lang.code(), settings.age_band.id())>{td_string!(l, lesson_all)}</a>
                     </div>
                 }),
-                None => Either::Right(view! {
+                None => EitherOf3::C(view! {
                     <div class="next">
                         <a class="big-button primary" href=round_url(level)>{td_string!(l, play_again)}</a>
                         {(level < 3).then(|| view! { <a class="big-button" href=round_url(level + 1)>{td_string!(l, play_harder)}</a> })}

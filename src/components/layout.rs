@@ -20,7 +20,14 @@ fn switched_url(lang: Lang) -> (Lang, String) {
 }
 
 #[component]
-pub fn Layout(lang: Lang, title: String, children: Children) -> impl IntoView {
+pub fn Layout(
+    lang: Lang,
+    title: String,
+    /// Teacher pages with wide tables use more of a wide screen.
+    #[prop(optional)]
+    wide: bool,
+    children: Children,
+) -> impl IntoView {
     let l: Locale = locale(lang);
     let (other, other_url) = switched_url(lang);
     let home = format!("/{}", lang.code());
@@ -39,10 +46,12 @@ pub fn Layout(lang: Lang, title: String, children: Children) -> impl IntoView {
                 <a href=home>{td_string!(l, nav_play)}</a>
                 <a href=lessons>{td_string!(l, nav_lessons)}</a>
                 <a href=progress>{td_string!(l, nav_progress)}</a>
+                <a href=format!("/{}/join", lang.code())>{td_string!(l, nav_join)}</a>
+                <a href=format!("/{}/teacher", lang.code())>{td_string!(l, nav_teacher)}</a>
                 <a href=other_url hreflang=other.code() lang=other.code()>{td_string!(l, switch_language)}</a>
             </nav>
         </header>
-        <main id="main" tabindex="-1">{children()}</main>
+        <main id="main" tabindex="-1" class:wide=wide>{children()}</main>
         <footer class="site-footer">
             <p>{td_string!(l, footer_safe)}</p>
         </footer>

@@ -501,6 +501,9 @@ impl ExerciseKind {
 pub struct LessonRound {
     pub id: String,
     pub kind: ExerciseKind,
+    /// Set when a teacher assigned the lesson to a class: the answers go to the server.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignment: Option<i64>,
 }
 
 /// A generated comment section under one post.
@@ -524,10 +527,16 @@ impl Feed {
     /// band (the lesson fixes the rest), a free round by its settings and seed.
     pub fn round_query(&self) -> String {
         let query = match &self.lesson {
+            Some(LessonRound { assignment: Some(a), .. }) => format!("assignment={a}"),
             Some(l) => format!("lesson={}&age={}", l.id, self.settings.age_band.id()),
             None => self.settings.round_query(self.seed),
         };
         if self.practice { format!("{query}&practice=1") } else { query }
+    }
+
+    /// The class assignment this round belongs to, if any.
+    pub fn assignment(&self) -> Option<i64> {
+        self.lesson.as_ref().and_then(|l| l.assignment)
     }
 
     /// Whether the child is the moderator of this comment section rather than a viewer.

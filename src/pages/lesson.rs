@@ -16,7 +16,12 @@ pub fn LessonPage() -> impl IntoView {
     };
     let l = locale(lang);
     let base = format!("/{}/lessons/{}", lang.code(), lesson.id);
-    let play = format!("/{}/play?lesson={}&age={}", lang.code(), lesson.id, age.id());
+    // Opened from a child's class page: the exercise is the class's assignment.
+    let assignment = leptos_router::hooks::use_query_map().get_untracked().get("assignment").and_then(|a| a.parse::<i64>().ok());
+    let play = match assignment {
+        Some(a) => format!("/{}/play?assignment={a}", lang.code()),
+        None => format!("/{}/play?lesson={}&age={}", lang.code(), lesson.id, age.id()),
+    };
     let start = match lesson.exercise.kind {
         ExerciseKind::Feed => td_string!(l, lesson_start_feed),
         ExerciseKind::Moderate => td_string!(l, lesson_start_moderate),
@@ -33,7 +38,7 @@ pub fn LessonPage() -> impl IntoView {
                 <p class="start">
                     <a class="big-button primary" href=play.clone()>{start} " →"</a>
                     // The tests measure what a child knows: no hints there.
-                    {(!lesson.exercise.kind.is_test()).then(|| view! {
+                    {(!lesson.exercise.kind.is_test() && assignment.is_none()).then(|| view! {
                         <a class="big-button" href=format!("{play}&practice=1")>{td_string!(l, lesson_start_practice)}</a>
                     })}
                 </p>

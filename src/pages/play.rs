@@ -7,7 +7,7 @@ use crate::components::feed_game::FeedGame;
 use crate::components::layout::Layout;
 use crate::domain::model::{AgeBand, Difficulty, Feed, FeedSettings, Lang, Platform};
 use crate::text::locale;
-use leptos::either::EitherOf3;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use leptos_i18n::td_string;
 use leptos_router::hooks::use_query_map;
@@ -66,16 +66,39 @@ pub fn BadRound(lang: Lang, title: String) -> impl IntoView {
     }
 }
 
+/// A class's assigned round (`assignment=…`) is rendered by `classroom.rs`, which reads the
+/// database; it is a server page like every other.
+pub fn is_assignment() -> bool {
+    use_query_map().get_untracked().get("assignment").is_some()
+}
+
+/// An assigned round or its results (server only: it reads the database).
+#[component]
+pub fn AssignmentRound(results: bool) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    {
+        view! { <crate::pages::classroom::AssignmentRound results /> }.into_any()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = results;
+        ().into_any()
+    }
+}
+
 #[component]
 pub fn PlayPage() -> impl IntoView {
+    if is_assignment() {
+        return EitherOf4::D(view! { <AssignmentRound results=false /> });
+    }
     let Some(lang) = lang_param() else {
-        return EitherOf3::A(view! { <NotFound /> });
+        return EitherOf4::A(view! { <NotFound /> });
     };
     let l = locale(lang);
     let Some(feed) = round_feed(lang) else {
-        return EitherOf3::B(view! { <BadRound lang title=td_string!(l, play_title).to_string() /> });
+        return EitherOf4::B(view! { <BadRound lang title=td_string!(l, play_title).to_string() /> });
     };
-    EitherOf3::C(view! {
+    EitherOf4::C(view! {
         <Layout lang title=td_string!(l, play_title).to_string()>
             <FeedGame feed />
         </Layout>

@@ -9,15 +9,18 @@ use crate::components::feedback::Feedback;
 use crate::components::layout::Layout;
 use crate::domain::scoring::{answers_fit, decode_answers};
 use crate::text::locale;
-use leptos::either::EitherOf3;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use leptos_i18n::td_string;
 use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ResultsPage() -> impl IntoView {
+    if super::play::is_assignment() {
+        return EitherOf4::D(view! { <super::play::AssignmentRound results=true /> });
+    }
     let Some(lang) = lang_param() else {
-        return EitherOf3::A(view! { <NotFound /> });
+        return EitherOf4::A(view! { <NotFound /> });
     };
     let l = locale(lang);
     let encoded = use_query_map().get_untracked().get("a").unwrap_or_default();
@@ -25,14 +28,14 @@ pub fn ResultsPage() -> impl IntoView {
         .and_then(|feed| decode_answers(&encoded, feed.comments.len()).map(|answers| (feed, answers)))
         .filter(|(feed, answers)| answers_fit(feed, answers));
     let Some((feed, answers)) = round else {
-        return EitherOf3::B(view! { <BadRound lang title=td_string!(l, results_title).to_string() /> });
+        return EitherOf4::B(view! { <BadRound lang title=td_string!(l, results_title).to_string() /> });
     };
     // After a lesson's exercise: the way on to the next lesson.
     let next_lesson = feed.lesson.as_ref().and_then(|round| {
         let next = library()?.next(lang, &round.id)?.clone();
         Some((format!("/{}/lessons/{}?age={}", lang.code(), next.id, feed.settings.age_band.id()), next.title))
     });
-    EitherOf3::C(view! {
+    EitherOf4::C(view! {
         <Layout lang title=td_string!(l, results_title).to_string()>
             <Feedback feed answers next_seed=fresh_seed() next_lesson />
         </Layout>

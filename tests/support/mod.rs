@@ -1,12 +1,16 @@
 //! Starting the real server for tests: a fresh data folder, a free port.
 #![allow(dead_code)]
 
+#[cfg(feature = "ssr")]
+pub mod browser;
+
 use feedwise::settings::Settings;
 use std::net::SocketAddr;
 
 pub struct TestApp {
     pub addr: SocketAddr,
     pub base: String,
+    pub state: feedwise::server::AppState,
     _data: tempfile::TempDir,
 }
 
@@ -19,17 +23,17 @@ impl TestApp {
     /// Starts Feedwise with the lessons of another folder.
     pub async fn spawn_with_lessons(lessons_dir: impl Into<std::path::PathBuf>) -> TestApp {
         let data = tempfile::tempdir().expect("temp dir");
-        let settings = Settings {
-            addr: "127.0.0.1:0".parse().unwrap(),
-            data_dir: data.path().join("data"),
-            lessons_dir: lessons_dir.into(),
-            site_root: std::env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".into()).into(),
-        };
-        let router = feedwise::startup::build(&settings).unwrap_or_else(|e| panic!("{e}"));
+        let settings = Settings::local(
+            "127.0.0.1:0".parse().unwrap(),
+            data.path().join("data"),
+            lessons_dir.into(),
+            std::env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".into()).into(),
+        );
+        let (router, state) = feedwise::startup::build_with_state(&settings).await.unwrap_or_else(|e| panic!("{e}"));
         let listener = tokio::net::TcpListener::bind(settings.addr).await.expect("bind");
         let addr = listener.local_addr().unwrap();
-        tokio::spawn(async move { axum::serve(listener, router.into_make_service()).await.unwrap() });
-        TestApp { addr, base: format!("http://{addr}"), _data: data }
+        tokio::spawn(async move { axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap() });
+        TestApp { addr, base: format!("http://{addr}"), state, _data: data }
     }
 
     /// A plain HTTP/1.1 GET: status, headers (lower-case names) and body.
@@ -39,10 +43,28 @@ impl TestApp {
 
     /// A GET with extra request headers; the body is read as text (lossy when compressed).
     pub async fn get_with(&self, path: &str, extra: &[(&str, &str)]) -> (u16, Vec<(String, String)>, String) {
+        self.request("GET", path, extra, "").await
+    }
+
+    /// A POST of a body (a form unless a Content-Type says otherwise).
+    pub async fn post(&self, path: &str, extra: &[(&str, &str)], body: &str) -> (u16, Vec<(String, String)>, String) {
+        self.request("POST", path, extra, body).await
+    }
+
+    pub async fn request(&self, method: &str, path: &str, extra: &[(&str, &str)], body: &str) -> (u16, Vec<(String, String)>, String) {
         use tokio::io::{AsyncReadExt, AsyncWriteExt};
         let mut stream = tokio::net::TcpStream::connect(self.addr).await.expect("connect");
-        let extra: String = extra.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
-        let req = format!("GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n{extra}\r\n", self.addr);
+        let mut extra: String = extra.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
+        if method == "POST" {
+            if !extra.to_lowercase().contains("content-type") {
+                extra.push_str("Content-Type: application/x-www-form-urlencoded\r\n");
+            }
+            extra.push_str(&format!("Content-Length: {}\r\n", body.len()));
+        }
+        if !extra.to_lowercase().contains("accept-encoding") {
+            extra.push_str("Accept-Encoding: identity\r\n");
+        }
+        let req = format!("{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n{extra}\r\n{body}", self.addr);
         stream.write_all(req.as_bytes()).await.unwrap();
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).await.unwrap();
@@ -78,4 +100,14 @@ fn dechunk(mut s: &[u8]) -> Vec<u8> {
 
 pub fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
     headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+}
+
+/// The session cookie a response sets, as `name=value` for a Cookie header.
+pub fn session_cookie(headers: &[(String, String)]) -> Option<String> {
+    headers.iter().find(|(k, v)| k == "set-cookie" && v.starts_with("feedwise=")).map(|(_, v)| v.split(';').next().unwrap_or("").to_string())
+}
+
+/// Percent-encodes a form value.
+pub fn form_value(s: &str) -> String {
+    s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
 }

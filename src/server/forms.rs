@@ -1,0 +1,633 @@
+//! The forms teachers and children send, the answers endpoint, the live overview and the CSV
+//! export. Forms are plain HTML posts answered with a redirect (they work before, and without,
+//! WebAssembly); a mistake sends the user back to the form with `?error=…`, which the page
+//! explains in the user's language.
+
+use super::auth::{self, LOGIN_FAILURES, LOGIN_LOCK_MS, MIN_PASSWORD_CHARS};
+use super::codes::{self, CLASS_CODE_LEN, PseudonymError, REJOIN_CODE_LEN};
+use super::db::{AnswerIn, Class, NewStudent, Round, Student, Teacher, now_ms};
+use super::report::ClassReport;
+use super::{ATTEMPT_WINDOW_MS, AppState, WRONG_CODES_PER_ADDRESS, WRONG_REJOIN_PER_CLASS};
+use crate::domain::model::{AgeBand, Difficulty, Lang};
+use crate::domain::scoring::{Answer, answers_fit, decode_answers, score};
+use axum::Form;
+use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+use std::net::SocketAddr;
+use tower_sessions::Session;
+
+pub fn routes(app: AppState) -> axum::Router {
+    axum::Router::new()
+        .route("/do/signup", post(sign_up))
+        .route("/do/login", post(log_in))
+        .route("/do/logout", post(log_out))
+        .route("/do/classes", post(create_class))
+        .route("/do/classes/{id}/code", post(rotate_code))
+        .route("/do/classes/{id}/assign", post(assign))
+        .route("/do/classes/{id}/unassign", post(unassign))
+        .route("/do/classes/{id}/archive", post(archive))
+        .route("/do/classes/{id}/delete", post(delete_class))
+        .route("/do/join", post(join))
+        .route("/do/rejoin", post(rejoin))
+        .route("/do/leave", post(leave))
+        .route("/api/answers", post(answers))
+        .route("/api/classes/{id}/live", get(live))
+        .route("/teacher/classes/{id}/export.csv", get(export_csv))
+        .with_state(app)
+}
+
+/// Percent-encodes a value for a query string.
+pub fn q(s: &str) -> String {
+    s.bytes()
+        .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect()
+}
+
+fn to(url: String) -> Response {
+    Redirect::to(&url).into_response()
+}
+
+fn lang_of(s: &str) -> Lang {
+    Lang::parse(s).unwrap_or(Lang::Nl)
+}
+
+/// Something went wrong on our side: logged, and a plain message for the user.
+fn oops(e: impl std::fmt::Display) -> Response {
+    tracing::error!("{e}");
+    (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on the Feedwise server. Nothing you entered was lost; please try again.").into_response()
+}
+
+fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, "Not found").into_response()
+}
+
+fn peer(headers: &HeaderMap, info: Option<&ConnectInfo<SocketAddr>>, app: &AppState) -> String {
+    app.address_counter(headers, info.map(|c| c.0))
+}
+
+// Teachers
+
+#[derive(Deserialize)]
+pub struct SignUp {
+    lang: String,
+    email: String,
+    password: String,
+    password2: String,
+}
+
+async fn sign_up(State(app): State<AppState>, session: Session, Form(f): Form<SignUp>) -> Response {
+    let lang = lang_of(&f.lang);
+    let back = |e: &str| to(format!("/{}/teacher/signup?error={e}&email={}", lang.code(), q(f.email.trim())));
+    let Some(email) = codes::email(&f.email) else { return back("email") };
+    if f.password.chars().count() < MIN_PASSWORD_CHARS {
+        return back("short_password");
+    }
+    if f.password != f.password2 {
+        return back("password_mismatch");
+    }
+    let hash = auth::hash_password(f.password.clone()).await;
+    match app.db.create_teacher(&email, &hash, lang).await {
+        Ok(Some(t)) => match auth::log_in_teacher(&session, &t).await {
+            Ok(()) => to(format!("/{}/teacher", lang.code())),
+            Err(e) => oops(e),
+        },
+        Ok(None) => back("email_taken"),
+        Err(e) => oops(e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct LogIn {
+    lang: String,
+    email: String,
+    password: String,
+}
+
+async fn log_in(State(app): State<AppState>, session: Session, Form(f): Form<LogIn>) -> Response {
+    let lang = lang_of(&f.lang);
+    let back = |e: &str| to(format!("/{}/teacher?error={e}&email={}", lang.code(), q(f.email.trim())));
+    let email = codes::email(&f.email).unwrap_or_default();
+    let creds = match app.db.credentials(&email).await {
+        Ok(c) => c,
+        Err(e) => return oops(e),
+    };
+    let Some(creds) = creds else {
+        // As slow as a wrong password, so the answer does not tell which addresses have accounts.
+        auth::verify_password(f.password, auth::DUMMY_HASH.into()).await;
+        return back("login");
+    };
+    let now = now_ms();
+    if creds.locked_until > now {
+        return back("locked");
+    }
+    if !auth::verify_password(f.password, creds.password_hash.clone()).await {
+        return match app.db.login_failed(creds.teacher.id, LOGIN_FAILURES, now + LOGIN_LOCK_MS).await {
+            Ok(()) if creds.failed_logins + 1 >= LOGIN_FAILURES => back("locked"),
+            Ok(()) => back("login"),
+            Err(e) => oops(e),
+        };
+    }
+    if let Err(e) = app.db.login_succeeded(creds.teacher.id).await {
+        return oops(e);
+    }
+    match auth::log_in_teacher(&session, &creds.teacher).await {
+        Ok(()) => to(format!("/{}/teacher", lang.code())),
+        Err(e) => oops(e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct LangOnly {
+    lang: String,
+}
+
+async fn log_out(session: Session, Form(f): Form<LangOnly>) -> Response {
+    match auth::log_out(&session).await {
+        Ok(()) => to(format!("/{}/teacher", lang_of(&f.lang).code())),
+        Err(e) => oops(e),
+    }
+}
+
+/// The logged-in teacher and one of their own classes; anyone else gets "not found".
+async fn own_class(app: &AppState, session: &Session, id: i64) -> Result<(Teacher, Class), Response> {
+    let teacher = auth::teacher(session, &app.db).await.map_err(oops)?.ok_or_else(|| (StatusCode::UNAUTHORIZED, "Please log in.").into_response())?;
+    let class = app.db.class(id).await.map_err(oops)?.filter(|c| c.teacher_id == teacher.id).ok_or_else(not_found)?;
+    Ok((teacher, class))
+}
+
+#[derive(Deserialize)]
+pub struct NewClass {
+    lang: String,
+    name: String,
+    age: String,
+    class_lang: String,
+}
+
+async fn create_class(State(app): State<AppState>, session: Session, Form(f): Form<NewClass>) -> Response {
+    let lang = lang_of(&f.lang);
+    let teacher = match auth::teacher(&session, &app.db).await {
+        Ok(Some(t)) => t,
+        Ok(None) => return (StatusCode::UNAUTHORIZED, "Please log in.").into_response(),
+        Err(e) => return oops(e),
+    };
+    let name = f.name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let back = |e: &str| to(format!("/{}/teacher?error={e}&name={}", lang.code(), q(&name)));
+    if name.is_empty() || name.chars().count() > 60 {
+        return back("class_name");
+    }
+    let (Some(age), Some(class_lang)) = (AgeBand::parse(&f.age), Lang::parse(&f.class_lang)) else {
+        return back("class_settings");
+    };
+    for _ in 0..8 {
+        match app.db.create_class(teacher.id, &name, age, class_lang, &codes::new_class_code()).await {
+            Ok(Some(id)) => return to(format!("/{}/teacher/classes/{id}", lang.code())),
+            Ok(None) => continue,
+            Err(e) => return oops(e),
+        }
+    }
+    oops("no free class code after 8 tries")
+}
+
+async fn rotate_code(State(app): State<AppState>, session: Session, Path(id): Path<i64>, Form(f): Form<LangOnly>) -> Response {
+    let (_, class) = match own_class(&app, &session, id).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    for _ in 0..8 {
+        match app.db.set_class_code(class.id, &codes::new_class_code()).await {
+            Ok(true) => return to(format!("/{}/teacher/classes/{id}?done=code#code", lang_of(&f.lang).code())),
+            Ok(false) => continue,
+            Err(e) => return oops(e),
+        }
+    }
+    oops("no free class code after 8 tries")
+}
+
+#[derive(Deserialize)]
+pub struct Assign {
+    lang: String,
+    lesson: String,
+    level: String,
+    #[serde(default)]
+    due: String,
+}
+
+async fn assign(State(app): State<AppState>, session: Session, Path(id): Path<i64>, Form(f): Form<Assign>) -> Response {
+    let lang = lang_of(&f.lang);
+    let (_, class) = match own_class(&app, &session, id).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let back = |e: &str| to(format!("/{}/teacher/classes/{id}?error={e}#assign", lang.code()));
+    let Some(lesson) = app.library.lesson(class.lang, &f.lesson) else { return back("lesson") };
+    if !lesson.ages.contains(&class.age_band) {
+        return back("lesson_age");
+    }
+    let Some(level) = f.level.parse().ok().and_then(Difficulty::new) else { return back("lesson") };
+    let due = f.due.trim();
+    if !due.is_empty() && !super::valid_day(due) {
+        return back("due");
+    }
+    let seed = u64::from(rand::random::<u32>());
+    match app.db.create_assignment(class.id, &lesson.id, class.age_band, level, seed, (!due.is_empty()).then_some(due)).await {
+        Ok(Some(_)) => to(format!("/{}/teacher/classes/{id}?done=assigned#assign", lang.code())),
+        Ok(None) => back("already_assigned"),
+        Err(e) => oops(e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Unassign {
+    lang: String,
+    assignment: i64,
+}
+
+async fn unassign(State(app): State<AppState>, session: Session, Path(id): Path<i64>, Form(f): Form<Unassign>) -> Response {
+    let (_, class) = match own_class(&app, &session, id).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    match app.db.assignment(f.assignment).await {
+        Ok(Some(a)) if a.class_id == class.id => match app.db.delete_assignment(a.id).await {
+            Ok(()) => to(format!("/{}/teacher/classes/{id}#assign", lang_of(&f.lang).code())),
+            Err(e) => oops(e),
+        },
+        Ok(_) => not_found(),
+        Err(e) => oops(e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Archive {
+    lang: String,
+    #[serde(default)]
+    restore: String,
+}
+
+async fn archive(State(app): State<AppState>, session: Session, Path(id): Path<i64>, Form(f): Form<Archive>) -> Response {
+    let (_, class) = match own_class(&app, &session, id).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let at = if f.restore == "1" { None } else { Some(now_ms()) };
+    match app.db.set_archived(class.id, at).await {
+        Ok(()) => to(format!("/{}/teacher/classes/{id}", lang_of(&f.lang).code())),
+        Err(e) => oops(e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Delete {
+    lang: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+async fn delete_class(State(app): State<AppState>, session: Session, Path(id): Path<i64>, Form(f): Form<Delete>) -> Response {
+    let lang = lang_of(&f.lang);
+    let (_, class) = match own_class(&app, &session, id).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    if f.confirm.trim() != class.name {
+        return to(format!("/{}/teacher/classes/{id}?error=confirm#delete", lang.code()));
+    }
+    match app.db.delete_class(class.id).await {
+        Ok(()) => to(format!("/{}/teacher?done=deleted", lang.code())),
+        Err(e) => oops(e),
+    }
+}
+
+// Children
+
+#[derive(Deserialize)]
+pub struct Join {
+    lang: String,
+    code: String,
+    name: String,
+}
+
+/// Whether this address has sent too many wrong codes; counts this one when `wrong`.
+async fn address_limited(app: &AppState, counter: &str) -> Result<bool, Response> {
+    Ok(app.db.attempts(counter, ATTEMPT_WINDOW_MS).await.map_err(oops)? >= WRONG_CODES_PER_ADDRESS)
+}
+
+async fn join(
+    State(app): State<AppState>,
+    session: Session,
+    headers: HeaderMap,
+    info: Option<axum::Extension<ConnectInfo<SocketAddr>>>,
+    Form(f): Form<Join>,
+) -> Response {
+    let lang = lang_of(&f.lang);
+    let back = |e: &str| to(format!("/{}/join?error={e}&code={}&name={}", lang.code(), q(f.code.trim()), q(f.name.trim())));
+    let counter = peer(&headers, info.as_ref().map(|e| &e.0), &app);
+    match address_limited(&app, &counter).await {
+        Ok(true) => return back("too_many"),
+        Ok(false) => {}
+        Err(r) => return r,
+    }
+    let class = match codes::normalize(&f.code, CLASS_CODE_LEN) {
+        Some(code) => match app.db.class_by_code(&code).await {
+            Ok(c) => c,
+            Err(e) => return oops(e),
+        },
+        None => None,
+    };
+    let Some(class) = class else {
+        if let Err(e) = app.db.count_attempt(&counter, ATTEMPT_WINDOW_MS).await {
+            return oops(e);
+        }
+        return back("wrong_code");
+    };
+    let name = match codes::pseudonym(&f.name) {
+        Ok(n) => n,
+        Err(PseudonymError::Empty) => return back("name_empty"),
+        Err(PseudonymError::TooLong) => return back("name_long"),
+        Err(PseudonymError::LooksPersonal) => return back("name_personal"),
+    };
+    for _ in 0..8 {
+        match app.db.create_student(class.id, &name, &codes::new_rejoin_code()).await {
+            Ok(NewStudent::Created(s)) => return welcome(&session, &s, class.lang).await,
+            Ok(NewStudent::NameTaken) => return back("name_taken"),
+            Ok(NewStudent::CodeTaken) => continue,
+            Err(e) => return oops(e),
+        }
+    }
+    oops("no free rejoin code after 8 tries")
+}
+
+async fn welcome(session: &Session, s: &Student, lang: Lang) -> Response {
+    match auth::log_in_student(session, s).await {
+        Ok(()) => to(format!("/{}/class", lang.code())),
+        Err(e) => oops(e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Rejoin {
+    lang: String,
+    code: String,
+    personal: String,
+}
+
+async fn rejoin(
+    State(app): State<AppState>,
+    session: Session,
+    headers: HeaderMap,
+    info: Option<axum::Extension<ConnectInfo<SocketAddr>>>,
+    Form(f): Form<Rejoin>,
+) -> Response {
+    let lang = lang_of(&f.lang);
+    let back = |e: &str| to(format!("/{}/join?error={e}&code={}#rejoin", lang.code(), q(f.code.trim())));
+    let counter = peer(&headers, info.as_ref().map(|e| &e.0), &app);
+    match address_limited(&app, &counter).await {
+        Ok(true) => return back("too_many"),
+        Ok(false) => {}
+        Err(r) => return r,
+    }
+    let class = match codes::normalize(&f.code, CLASS_CODE_LEN) {
+        Some(code) => match app.db.class_by_code(&code).await {
+            Ok(c) => c,
+            Err(e) => return oops(e),
+        },
+        None => None,
+    };
+    let Some(class) = class else {
+        if let Err(e) = app.db.count_attempt(&counter, ATTEMPT_WINDOW_MS).await {
+            return oops(e);
+        }
+        return back("wrong_code");
+    };
+    let class_counter = format!("rejoin:{}", class.id);
+    match app.db.attempts(&class_counter, ATTEMPT_WINDOW_MS).await {
+        Ok(n) if n >= WRONG_REJOIN_PER_CLASS => return back("too_many"),
+        Ok(_) => {}
+        Err(e) => return oops(e),
+    }
+    let student = match codes::normalize(&f.personal, REJOIN_CODE_LEN) {
+        Some(code) => match app.db.student_by_rejoin_code(class.id, &code).await {
+            Ok(s) => s,
+            Err(e) => return oops(e),
+        },
+        None => None,
+    };
+    match student {
+        Some(s) => welcome(&session, &s, class.lang).await,
+        None => {
+            for key in [&counter, &class_counter] {
+                if let Err(e) = app.db.count_attempt(key, ATTEMPT_WINDOW_MS).await {
+                    return oops(e);
+                }
+            }
+            back("wrong_personal")
+        }
+    }
+}
+
+async fn leave(session: Session, Form(f): Form<LangOnly>) -> Response {
+    match auth::log_out(&session).await {
+        Ok(()) => to(format!("/{}/join", lang_of(&f.lang).code())),
+        Err(e) => oops(e),
+    }
+}
+
+// Answers
+
+/// At most this many answers in one request.
+pub const MAX_BATCH: usize = 500;
+
+/// One line of the answers body.
+#[derive(Debug, PartialEq)]
+pub enum Message {
+    /// `a <key> <assignment> <comment> <seq> <answer>`: a choice about one comment.
+    Answer(AnswerIn),
+    /// `f <key> <assignment> <answers>`: the round is finished with these answers.
+    Finish { key: String, assignment_id: i64, answers: String },
+}
+
+fn valid_key(k: &str) -> bool {
+    (8..=64).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Reads the answers body: one message a line, fields separated by spaces.
+pub fn parse_messages(body: &str) -> Result<Vec<Message>, String> {
+    let lines: Vec<&str> = body.lines().filter(|l| !l.trim().is_empty()).collect();
+    if lines.len() > MAX_BATCH {
+        return Err(format!("at most {MAX_BATCH} answers at a time"));
+    }
+    lines
+        .iter()
+        .enumerate()
+        .map(|(n, line)| {
+            let bad = || format!("line {}: not an answer", n + 1);
+            let f: Vec<&str> = line.split(' ').collect();
+            match f.as_slice() {
+                ["a", key, assignment, comment, seq, answer] if valid_key(key) => Ok(Message::Answer(AnswerIn {
+                    key: key.to_string(),
+                    assignment_id: assignment.parse().map_err(|_| bad())?,
+                    comment: comment.parse().map_err(|_| bad())?,
+                    seq: seq.parse().map_err(|_| bad())?,
+                    answer: answer.to_string(),
+                })),
+                ["f", key, assignment, answers] if valid_key(key) => Ok(Message::Finish {
+                    key: key.to_string(),
+                    assignment_id: assignment.parse().map_err(|_| bad())?,
+                    answers: answers.to_string(),
+                }),
+                _ => Err(bad()),
+            }
+        })
+        .collect()
+}
+
+/// `POST /api/answers`: a child's answers, sent as they are given and again after the
+/// connection comes back. Each is stored once (by its key). 200 means stored on disk.
+async fn answers(State(app): State<AppState>, session: Session, body: String) -> Response {
+    let (student, class) = match auth::student(&session, &app.db).await {
+        Ok(Some(x)) => x,
+        Ok(None) => return (StatusCode::UNAUTHORIZED, "not in a class").into_response(),
+        Err(e) => return oops(e),
+    };
+    let messages = match parse_messages(&body) {
+        Ok(m) => m,
+        Err(e) => return (StatusCode::BAD_REQUEST, e).into_response(),
+    };
+    if class.archived_at.is_some() {
+        return (StatusCode::GONE, "the class is archived").into_response();
+    }
+    let mut feeds = std::collections::HashMap::new();
+    let mut store = Vec::new();
+    let mut finishes = Vec::new();
+    for m in messages {
+        let aid = match &m {
+            Message::Answer(a) => a.assignment_id,
+            Message::Finish { assignment_id, .. } => *assignment_id,
+        };
+        if !feeds.contains_key(&aid) {
+            let feed = match app.db.assignment(aid).await {
+                Ok(Some(a)) if a.class_id == class.id => app.assignment_feed(&class, &a),
+                Ok(_) => None,
+                Err(e) => return oops(e),
+            };
+            let Some(feed) = feed else {
+                return (StatusCode::FORBIDDEN, format!("assignment {aid} is not one of this class")).into_response();
+            };
+            feeds.insert(aid, feed);
+        }
+        let feed = &feeds[&aid];
+        match m {
+            Message::Answer(a) => {
+                let i = a.comment as usize;
+                let fits = i < feed.comments.len()
+                    && decode_answers(&a.answer, 1).is_some_and(|one| {
+                        let mut all = vec![Answer::default(); feed.comments.len()];
+                        all[i] = one[0].clone();
+                        answers_fit(feed, &all)
+                    });
+                if !fits {
+                    return (StatusCode::BAD_REQUEST, format!("answer {} does not fit the feed", a.key)).into_response();
+                }
+                store.push(a);
+            }
+            Message::Finish { key: _, assignment_id, answers } => {
+                let Some(decoded) = decode_answers(&answers, feed.comments.len()).filter(|d| answers_fit(feed, d)) else {
+                    return (StatusCode::BAD_REQUEST, "the finished answers do not fit the feed").into_response();
+                };
+                let s = score(&feed.comments, &decoded);
+                finishes.push(Round {
+                    student_id: student.id,
+                    assignment_id,
+                    answers,
+                    hits: i64::from(s.hits),
+                    misses: i64::from(s.misses),
+                    false_alarms: i64::from(s.false_alarms),
+                    correct_rejections: i64::from(s.correct_rejections),
+                    discernment: s.discernment,
+                    risky_actions: i64::from(s.risky_actions),
+                    finished_at: now_ms(),
+                });
+            }
+        }
+    }
+    let new = match app.db.save_answers(student.id, &store).await {
+        Ok(n) => n,
+        Err(e) => return oops(e),
+    };
+    for r in &finishes {
+        if let Err(e) = app.db.finish_round(r).await {
+            return oops(e);
+        }
+    }
+    (StatusCode::OK, format!("ok {new}")).into_response()
+}
+
+// Teacher views that are not pages
+
+#[derive(Deserialize)]
+pub struct LangQuery {
+    #[serde(default)]
+    lang: String,
+}
+
+/// `GET /api/classes/{id}/live`: the class overview as HTML, for the page to swap in.
+async fn live(State(app): State<AppState>, session: Session, Path(id): Path<i64>, Query(query): Query<LangQuery>) -> Response {
+    let (_, class) = match own_class(&app, &session, id).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let lang = lang_of(&query.lang);
+    let report = match ClassReport::load(&app, class).await {
+        Ok(r) => r,
+        Err(e) => return oops(e),
+    };
+    let html = crate::pages::teacher::overview_html(lang, &report);
+    let mut res = html.into_response();
+    res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+/// `GET /teacher/classes/{id}/export.csv`.
+async fn export_csv(State(app): State<AppState>, session: Session, Path(id): Path<i64>) -> Response {
+    let (_, class) = match own_class(&app, &session, id).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let file: String = class.name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    let report = match ClassReport::load(&app, class).await {
+        Ok(r) => r,
+        Err(e) => return oops(e),
+    };
+    // The byte-order mark makes spreadsheet programs read the pseudonyms as UTF-8.
+    let body = format!("\u{feff}{}", report.csv());
+    let mut res = body.into_response();
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"feedwise-{file}.csv\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_are_read_strictly() {
+        let m = parse_messages("a key12345 7 3 12 QA\nf key67890 7 QAQA\n").unwrap();
+        assert_eq!(m.len(), 2);
+        assert!(matches!(&m[0], Message::Answer(a) if a.assignment_id == 7 && a.comment == 3 && a.seq == 12 && a.answer == "QA"));
+        assert!(matches!(&m[1], Message::Finish { assignment_id: 7, answers, .. } if answers == "QAQA"));
+        assert!(parse_messages("a short 7 3 12 QA").is_err());
+        assert!(parse_messages("a key12345 x 3 12 QA").is_err());
+        assert!(parse_messages("x key12345 7 3 12 QA").is_err());
+        assert!(parse_messages(&"a key12345 7 3 12 QA\n".repeat(MAX_BATCH + 1)).is_err());
+        assert_eq!(q("a b&c=ü"), "a%20b%26c%3D%C3%BC");
+    }
+}

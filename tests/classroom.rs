@@ -1,0 +1,455 @@
+//! Classrooms over real HTTP against the real server and its SQLite database: who may do what
+//! (every endpoint × anonymous, a child of class A, a child of class B, teacher X, teacher Y),
+//! answers that are never doubled, the limits on passwords and codes, and erasing a class.
+#![cfg(feature = "ssr")]
+
+mod support;
+
+use feedwise::domain::model::{AgeBand, Difficulty, Lang};
+use feedwise::domain::scoring::{Answer, ReportReason, encode_answers};
+use support::{TestApp, form_value, header, session_cookie};
+
+/// A user of the test: the Cookie header of their session, if any.
+#[derive(Clone, Debug)]
+struct Who {
+    name: &'static str,
+    cookie: Option<String>,
+}
+
+impl Who {
+    fn headers(&self) -> Vec<(&str, &str)> {
+        self.cookie.as_deref().map(|c| vec![("Cookie", c)]).unwrap_or_default()
+    }
+}
+
+async fn post(app: &TestApp, who: &Who, path: &str, body: &str) -> (u16, Vec<(String, String)>, String) {
+    app.post(path, &who.headers(), body).await
+}
+
+async fn get(app: &TestApp, who: &Who, path: &str) -> (u16, Vec<(String, String)>, String) {
+    app.get_with(path, &who.headers()).await
+}
+
+fn location(h: &[(String, String)]) -> String {
+    header(h, "location").unwrap_or("").to_string()
+}
+
+async fn teacher(app: &TestApp, name: &'static str, email: &str) -> Who {
+    let body = format!("lang=nl&email={}&password=correct-horse-1&password2=correct-horse-1", form_value(email));
+    let (status, h, _) = app.post("/do/signup", &[], &body).await;
+    assert_eq!((status, location(&h).as_str()), (303, "/nl/teacher"), "sign-up of {email}");
+    Who { name, cookie: session_cookie(&h) }
+}
+
+/// Creates a class and returns its id and code.
+async fn class(app: &TestApp, t: &Who, name: &str, lang: Lang) -> (i64, String) {
+    let body = format!("lang=nl&name={}&age=10-12&class_lang={}", form_value(name), lang.code());
+    let (status, h, _) = post(app, t, "/do/classes", &body).await;
+    assert_eq!(status, 303);
+    let id: i64 = location(&h).rsplit('/').next().unwrap().parse().unwrap();
+    let class = app.state.db.class(id).await.unwrap().unwrap();
+    (id, class.code)
+}
+
+async fn assign(app: &TestApp, t: &Who, class: i64, lesson: &str) -> i64 {
+    let (status, h, _) = post(app, t, &format!("/do/classes/{class}/assign"), &format!("lang=nl&lesson={lesson}&level=1&due=2026-12-11")).await;
+    assert!(location(&h).contains("done=assigned"), "{status} {h:?}");
+    app.state.db.assignments_of(class).await.unwrap().into_iter().find(|a| a.lesson_id == lesson).unwrap().id
+}
+
+async fn child(app: &TestApp, name: &'static str, code: &str, pseudonym: &str) -> Who {
+    let (status, h, _) = app.post("/do/join", &[], &format!("lang=nl&code={}&name={}", form_value(code), form_value(pseudonym))).await;
+    assert_eq!(status, 303);
+    assert!(location(&h).ends_with("/class"), "{pseudonym} joins: {h:?}");
+    Who { name, cookie: session_cookie(&h) }
+}
+
+struct World {
+    app: TestApp,
+    anon: Who,
+    child_a: Who,
+    child_b: Who,
+    teacher_x: Who,
+    teacher_y: Who,
+    class_a: i64,
+    code_a: String,
+    assignment_a: i64,
+    assignment_b: i64,
+}
+
+async fn world() -> World {
+    let app = TestApp::spawn().await;
+    let teacher_x = teacher(&app, "teacher X", "x@school.example").await;
+    let teacher_y = teacher(&app, "teacher Y", "y@school.example").await;
+    let (class_a, code_a) = class(&app, &teacher_x, "Groep 7B", Lang::Nl).await;
+    let (class_b, code_b) = class(&app, &teacher_y, "Class 6", Lang::En).await;
+    let assignment_a = assign(&app, &teacher_x, class_a, "what-is-spam").await;
+    let assignment_b = assign(&app, &teacher_y, class_b, "what-is-spam").await;
+    let child_a = child(&app, "child of A", &code_a, "Blue Fox").await;
+    let child_b = child(&app, "child of B", &code_b, "Green Owl").await;
+    World { app, anon: Who { name: "anonymous", cookie: None }, child_a, child_b, teacher_x, teacher_y, class_a, code_a, assignment_a, assignment_b }
+}
+
+impl World {
+    fn everyone(&self) -> [&Who; 5] {
+        [&self.anon, &self.child_a, &self.child_b, &self.teacher_x, &self.teacher_y]
+    }
+}
+
+/// One answer line for comment `i` of an assignment.
+fn answer_line(key: &str, assignment: i64, i: usize, seq: i64, a: &Answer) -> String {
+    format!("a {key} {assignment} {i} {seq} {}", encode_answers(std::slice::from_ref(a)))
+}
+
+fn reported() -> Answer {
+    Answer { reported: Some(ReportReason::SpamScam), ..Answer::default() }
+}
+
+#[tokio::test]
+async fn only_the_classs_own_teacher_may_change_or_see_it() {
+    let w = world().await;
+    let a = w.class_a;
+    let forms: Vec<(String, String)> = vec![
+        (format!("/do/classes/{a}/code"), "lang=nl".into()),
+        (format!("/do/classes/{a}/assign"), "lang=nl&lesson=check-the-profile&level=2&due=".into()),
+        (format!("/do/classes/{a}/unassign"), format!("lang=nl&assignment={}", w.assignment_a)),
+        (format!("/do/classes/{a}/archive"), "lang=nl".into()),
+        (format!("/do/classes/{a}/delete"), "lang=nl&confirm=Groep%207B".into()),
+    ];
+    for (path, body) in &forms {
+        for who in w.everyone() {
+            if who.name == "teacher X" {
+                continue;
+            }
+            let (status, _, _) = post(&w.app, who, path, body).await;
+            let expected = if who.name == "teacher Y" { 404 } else { 401 };
+            assert_eq!(status, expected, "{} POST {path}", who.name);
+        }
+    }
+    // Nothing changed for anyone else's try.
+    let class = w.app.state.db.class(a).await.unwrap().expect("class A still there");
+    assert_eq!(class.code, w.code_a);
+    assert!(class.archived_at.is_none());
+    assert_eq!(w.app.state.db.assignments_of(a).await.unwrap().len(), 1);
+
+    let reads = [format!("/api/classes/{a}/live?lang=nl"), format!("/teacher/classes/{a}/export.csv")];
+    for path in &reads {
+        for who in w.everyone() {
+            let (status, _, body) = get(&w.app, who, path).await;
+            let expected = match who.name {
+                "teacher X" => 200,
+                "teacher Y" => 404,
+                _ => 401,
+            };
+            assert_eq!(status, expected, "{} GET {path}", who.name);
+            if expected != 200 {
+                assert!(!body.contains("Blue Fox"), "{} sees a pupil of class A at {path}", who.name);
+            }
+        }
+    }
+    let sid = w.app.state.db.students_of(a).await.unwrap()[0].id;
+    let pages = [
+        format!("/nl/teacher/classes/{a}"),
+        format!("/nl/teacher/classes/{a}/sheet"),
+        format!("/nl/teacher/classes/{a}/cards"),
+        format!("/nl/teacher/classes/{a}/summary"),
+        format!("/nl/teacher/classes/{a}/students/{sid}"),
+        format!("/nl/teacher/classes/{a}/replay/{sid}/{}", w.assignment_a),
+    ];
+    for path in &pages {
+        for who in w.everyone() {
+            let (status, h, body) = get(&w.app, who, path).await;
+            match who.name {
+                "teacher X" => {
+                    assert_eq!(status, 200, "{path}");
+                    assert!(body.contains("Groep 7B"), "{path}");
+                }
+                "teacher Y" => assert_eq!(status, 404, "{path}"),
+                _ => assert_eq!((status, location(&h).as_str()), (302, "/nl/teacher"), "{} GET {path}", who.name),
+            }
+            if who.name != "teacher X" {
+                assert!(!body.contains("Blue Fox"), "{} sees a pupil of class A at {path}", who.name);
+            }
+        }
+    }
+    // A student of class A is not reachable through class B's teacher or another class's path.
+    let (status, _, _) = get(&w.app, &w.teacher_y, &format!("/nl/teacher/classes/{a}/students/{sid}")).await;
+    assert_eq!(status, 404);
+
+    // Teacher X's own changes work.
+    for (path, body) in &forms[..4] {
+        let (status, _, _) = post(&w.app, &w.teacher_x, path, body).await;
+        assert_eq!(status, 303, "teacher X POST {path}");
+    }
+    let class = w.app.state.db.class(a).await.unwrap().unwrap();
+    assert_ne!(class.code, w.code_a, "rotated");
+    assert!(class.archived_at.is_some(), "archived");
+}
+
+#[tokio::test]
+async fn children_see_and_answer_only_their_own_classs_assignments() {
+    let w = world().await;
+    let line = answer_line("key-a-0001", w.assignment_a, 0, 1, &reported());
+    for who in w.everyone() {
+        let (status, _, _) = post(&w.app, who, "/api/answers", &line).await;
+        let expected = match who.name {
+            "child of A" => 200,
+            "child of B" => 403,
+            _ => 401,
+        };
+        assert_eq!(status, expected, "{} answers for class A", who.name);
+    }
+    // Pages: the child's own class, its rounds; another class's round does not exist for them.
+    let (_, _, body) = get(&w.app, &w.child_a, "/nl/class").await;
+    assert!(body.contains("Blue Fox") && body.contains("Groep 7B") && !body.contains("Green Owl"));
+    let (_, _, body) = get(&w.app, &w.child_b, "/nl/class").await;
+    assert!(body.contains("Green Owl") && body.contains("Class 6") && !body.contains("Blue Fox"));
+    let (status, _, body) = get(&w.app, &w.child_a, &format!("/nl/play?assignment={}", w.assignment_a)).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("data-hydrated") && body.contains("class_round"), "the round with its class sync");
+    let (status, _, _) = get(&w.app, &w.child_b, &format!("/nl/play?assignment={}", w.assignment_a)).await;
+    assert_eq!(status, 404);
+    let (status, _, _) = get(&w.app, &w.child_a, &format!("/nl/play?assignment={}", w.assignment_b)).await;
+    assert_eq!(status, 404);
+    for who in [&w.anon, &w.teacher_x] {
+        let (status, h, _) = get(&w.app, who, "/nl/class").await;
+        assert_eq!((status, location(&h).as_str()), (302, "/nl/join"), "{}", who.name);
+        let (status, h, _) = get(&w.app, who, &format!("/nl/play?assignment={}", w.assignment_a)).await;
+        assert_eq!((status, location(&h).as_str()), (302, "/nl/join"), "{}", who.name);
+    }
+}
+
+#[tokio::test]
+async fn an_answer_sent_twice_counts_once_and_the_latest_choice_wins() {
+    let w = world().await;
+    let db = &w.app.state.db;
+    let student = db.students_of(w.class_a).await.unwrap()[0].clone();
+    let fine = Answer { looks_fine: true, ..Answer::default() };
+    let first = [answer_line("key-0000001", w.assignment_a, 0, 10, &reported()), answer_line("key-0000002", w.assignment_a, 1, 11, &fine)].join("\n");
+    for _ in 0..3 {
+        let (status, _, body) = post(&w.app, &w.child_a, "/api/answers", &first).await;
+        assert_eq!(status, 200, "{body}");
+    }
+    assert_eq!(db.answer_count(student.id).await.unwrap(), 2, "three deliveries, two answers");
+    // A change of mind that arrives before the older answer (after being offline) still wins.
+    let later = answer_line("key-0000003", w.assignment_a, 1, 30, &reported());
+    let older = answer_line("key-0000004", w.assignment_a, 1, 20, &fine);
+    post(&w.app, &w.child_a, "/api/answers", &later).await;
+    post(&w.app, &w.child_a, "/api/answers", &older).await;
+    let current = db.current_answers(w.class_a).await.unwrap();
+    let c1 = current.iter().find(|c| c.student_id == student.id && c.comment == 1).unwrap();
+    assert_eq!(c1.answer, encode_answers(&[reported()]));
+
+    // Finishing twice: the first finish counts.
+    let feed = w.app.state.assignment_feed(&db.class(w.class_a).await.unwrap().unwrap(), &db.assignment(w.assignment_a).await.unwrap().unwrap()).unwrap();
+    let all_fine = encode_answers(&vec![fine.clone(); feed.comments.len()]);
+    let all_right: Vec<Answer> = feed.comments.iter().map(|c| if c.is_spam() { reported() } else { fine.clone() }).collect();
+    post(&w.app, &w.child_a, "/api/answers", &format!("f key-finish-1 {} {all_fine}", w.assignment_a)).await;
+    post(&w.app, &w.child_a, "/api/answers", &format!("f key-finish-2 {} {}", w.assignment_a, encode_answers(&all_right))).await;
+    let rounds = db.rounds_of_student(student.id).await.unwrap();
+    assert_eq!(rounds.len(), 1);
+    assert_eq!(rounds[0].answers, all_fine);
+    assert_eq!(rounds[0].hits, 0);
+
+    // Answers that cannot come from the feed are refused whole.
+    let (status, _, _) = post(&w.app, &w.child_a, "/api/answers", &answer_line("key-0000009", w.assignment_a, 999, 40, &fine)).await;
+    assert_eq!(status, 400);
+    let hidden = Answer { hidden: true, ..Answer::default() };
+    let (status, _, _) = post(&w.app, &w.child_a, "/api/answers", &answer_line("key-0000010", w.assignment_a, 0, 41, &hidden)).await;
+    assert_eq!(status, 400, "moderator actions only in the moderator lesson");
+    let (status, _, _) = post(&w.app, &w.child_a, "/api/answers", "a bad").await;
+    assert_eq!(status, 400);
+}
+
+#[tokio::test]
+async fn no_student_table_has_a_column_for_personal_data() {
+    let app = TestApp::spawn().await;
+    let forbidden = ["email", "mail", "name", "first", "last", "birth", "dob", "age", "ip", "address", "device", "agent", "fingerprint", "phone"];
+    for table in ["students", "answers", "rounds", "attempts"] {
+        let columns = app.state.db.columns(table).await.unwrap();
+        assert!(!columns.is_empty(), "{table} exists");
+        for c in &columns {
+            // `pseudonym` and its lower-case `name_key` are the made-up name, the one thing kept.
+            if c == "pseudonym" || c == "name_key" {
+                continue;
+            }
+            assert!(!forbidden.iter().any(|f| c.to_lowercase().split('_').any(|part| part == *f)), "{table}.{c} looks like personal data");
+        }
+    }
+}
+
+#[tokio::test]
+async fn login_gets_a_new_session_and_wrong_passwords_lock_the_account_for_a_while() {
+    let app = TestApp::spawn().await;
+    teacher(&app, "t", "juf@school.example").await;
+    // A device that was a child's session: logging in gives a new session id.
+    let t = Who { name: "t", cookie: None };
+    let (_, _, _) = post(&app, &t, "/do/logout", "lang=nl").await;
+    let (_, h, _) = app.post("/do/login", &[], "lang=nl&email=juf%40school.example&password=correct-horse-1").await;
+    let first = session_cookie(&h).expect("a session");
+    let (_, h, _) = app.post("/do/login", &[("Cookie", &first)], "lang=nl&email=JUF%40school.example&password=correct-horse-1").await;
+    let second = session_cookie(&h).expect("a new session");
+    assert_ne!(first, second, "the session id changes at login");
+    let set = header(&h, "set-cookie").unwrap();
+    assert!(set.contains("HttpOnly") && set.contains("SameSite=Lax"), "{set}");
+
+    for n in 1..=5 {
+        let (_, h, _) = app.post("/do/login", &[], "lang=nl&email=juf%40school.example&password=wrong-wrong").await;
+        let expected = if n < 5 { "error=login" } else { "error=locked" };
+        assert!(location(&h).contains(expected), "try {n}: {h:?}");
+    }
+    let (_, h, _) = app.post("/do/login", &[], "lang=nl&email=juf%40school.example&password=correct-horse-1").await;
+    assert!(location(&h).contains("error=locked"), "even the right password waits");
+    // An unknown address reads the same as a wrong password.
+    let (_, h, _) = app.post("/do/login", &[], "lang=nl&email=nobody%40school.example&password=whatever-1").await;
+    assert!(location(&h).contains("error=login"));
+}
+
+#[tokio::test]
+async fn wrong_codes_are_limited_per_address_without_locking_out_a_class() {
+    let w = world().await;
+    // A class of 30 behind one school address, several mistyping first.
+    for n in 0..30 {
+        if n % 3 == 0 {
+            let (_, h, _) = w.app.post("/do/join", &[], &format!("lang=nl&code=ZZZZZZ&name=Kid{n}")).await;
+            assert!(location(&h).contains("error=wrong_code"), "{h:?}");
+        }
+        child(&w.app, "kid", &w.code_a.to_lowercase(), &format!("Kid {n}")).await;
+    }
+    // Someone guessing codes from that address is stopped.
+    let mut stopped = false;
+    for n in 0..120 {
+        let (_, h, _) = w.app.post("/do/join", &[], &format!("lang=nl&code=ZZZ{n:03}&name=Guess")).await;
+        if location(&h).contains("error=too_many") {
+            stopped = true;
+            break;
+        }
+    }
+    assert!(stopped, "guessing is limited");
+}
+
+#[tokio::test]
+async fn guessing_a_rejoin_card_is_limited_per_class() {
+    let w = world().await;
+    let mut tries = 0;
+    for n in 0..60 {
+        tries += 1;
+        let (_, h, _) = w.app.post("/do/rejoin", &[], &format!("lang=nl&code={}&personal=QQQ{n:03}", w.code_a)).await;
+        if location(&h).contains("error=too_many") {
+            break;
+        }
+        assert!(location(&h).contains("error=wrong_personal"), "{h:?}");
+    }
+    // Stopped by the class's limit, long before the address's.
+    assert_eq!(tries, feedwise::server::WRONG_REJOIN_PER_CLASS + 1);
+    // The real card still works for the child once the window has passed; other classes are not affected.
+    let (_, h, _) = w.app.post("/do/join", &[], &format!("lang=nl&code={}&name=Late%20Kid", w.code_a)).await;
+    assert!(location(&h).ends_with("/nl/class"), "joining with a name still works: {h:?}");
+}
+
+#[tokio::test]
+async fn a_rejoin_card_brings_the_same_pseudonym_back_on_another_device() {
+    let w = world().await;
+    let student = w.app.state.db.students_of(w.class_a).await.unwrap()[0].clone();
+    let (_, h, _) = w.app.post("/do/rejoin", &[], &format!("lang=nl&code={}&personal={}", w.code_a.to_lowercase(), student.rejoin_code)).await;
+    assert!(location(&h).ends_with("/nl/class"), "{h:?}");
+    let other_device = Who { name: "child A, tablet", cookie: session_cookie(&h) };
+    let (_, _, body) = get(&w.app, &other_device, "/nl/class").await;
+    assert!(body.contains("Blue Fox"));
+    // The name is taken by someone else in the class (in any case).
+    let (_, h, _) = w.app.post("/do/join", &[], &format!("lang=nl&code={}&name=blue%20fox", w.code_a)).await;
+    assert!(location(&h).contains("error=name_taken"), "{h:?}");
+    // Personal data as a pseudonym is refused.
+    let (_, h, _) = w.app.post("/do/join", &[], &format!("lang=nl&code={}&name=kim%40mail.example", w.code_a)).await;
+    assert!(location(&h).contains("error=name_personal"));
+    let (_, h, _) = w.app.post("/do/join", &[], &format!("lang=nl&code={}&name={}", w.code_a, "a".repeat(31))).await;
+    assert!(location(&h).contains("error=name_long"));
+}
+
+#[tokio::test]
+async fn cross_site_form_posts_are_refused() {
+    let w = world().await;
+    let cookie = w.teacher_x.cookie.clone().unwrap();
+    let path = format!("/do/classes/{}/archive", w.class_a);
+    let (status, _, _) = w.app.post(&path, &[("Cookie", &cookie), ("Sec-Fetch-Site", "cross-site")], "lang=nl").await;
+    assert_eq!(status, 403);
+    let (status, _, _) = w.app.post(&path, &[("Cookie", &cookie), ("Origin", "http://evil.example")], "lang=nl").await;
+    assert_eq!(status, 403);
+    assert!(w.app.state.db.class(w.class_a).await.unwrap().unwrap().archived_at.is_none());
+    let origin = format!("http://{}", w.app.addr);
+    let (status, _, _) = w.app.post(&path, &[("Cookie", &cookie), ("Origin", &origin), ("Sec-Fetch-Site", "same-origin")], "lang=nl").await;
+    assert_eq!(status, 303);
+    // The headers that keep pages out of frames and away from other sites.
+    let (_, h, _) = w.app.get("/nl/teacher").await;
+    let csp = header(&h, "content-security-policy").unwrap();
+    assert!(csp.contains("frame-ancestors 'none'") && csp.contains("'wasm-unsafe-eval'") && csp.contains("default-src 'self'"), "{csp}");
+    assert_eq!(header(&h, "x-content-type-options"), Some("nosniff"));
+    assert_eq!(header(&h, "referrer-policy"), Some("no-referrer"));
+}
+
+#[tokio::test]
+async fn deleting_a_class_erases_its_children_and_answers_and_archived_classes_expire() {
+    let w = world().await;
+    let db = &w.app.state.db;
+    let student = db.students_of(w.class_a).await.unwrap()[0].clone();
+    post(&w.app, &w.child_a, "/api/answers", &answer_line("key-0000001", w.assignment_a, 0, 1, &reported())).await;
+    assert_eq!(db.answer_count(student.id).await.unwrap(), 1);
+    let (_, h, _) = post(&w.app, &w.teacher_x, &format!("/do/classes/{}/delete", w.class_a), "lang=nl&confirm=Groep%207").await;
+    assert!(location(&h).contains("error=confirm"), "the name must be typed exactly");
+    let (_, h, _) = post(&w.app, &w.teacher_x, &format!("/do/classes/{}/delete", w.class_a), "lang=nl&confirm=Groep%207B").await;
+    assert!(location(&h).contains("done=deleted"));
+    assert!(db.class(w.class_a).await.unwrap().is_none());
+    assert!(db.student(student.id).await.unwrap().is_none());
+    assert_eq!(db.answer_count(student.id).await.unwrap(), 0);
+    // The child's device finds no class any more.
+    let (status, h, _) = get(&w.app, &w.child_a, "/nl/class").await;
+    assert_eq!((status, location(&h).as_str()), (302, "/nl/join"));
+
+    // An archived class is erased after the retention period, not before.
+    let (b, _) = class(&w.app, &w.teacher_y, "Old class", Lang::En).await;
+    db.set_archived(b, Some(feedwise::server::db::now_ms() - 89 * 24 * 3600 * 1000)).await.unwrap();
+    w.app.state.purge().await.unwrap();
+    assert!(db.class(b).await.unwrap().is_some());
+    db.set_archived(b, Some(feedwise::server::db::now_ms() - 91 * 24 * 3600 * 1000)).await.unwrap();
+    w.app.state.purge().await.unwrap();
+    assert!(db.class(b).await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn the_csv_export_holds_a_row_per_child_and_lesson() {
+    let w = world().await;
+    let db = &w.app.state.db;
+    let class = db.class(w.class_a).await.unwrap().unwrap();
+    let feed = w.app.state.assignment_feed(&class, &db.assignment(w.assignment_a).await.unwrap().unwrap()).unwrap();
+    let right: Vec<Answer> = feed.comments.iter().map(|c| if c.is_spam() { reported() } else { Answer { looks_fine: true, ..Answer::default() } }).collect();
+    post(&w.app, &w.child_a, "/api/answers", &format!("f key-finish-1 {} {}", w.assignment_a, encode_answers(&right))).await;
+    child(&w.app, "second", &w.code_a, "=cmd|' /C calc'!A0").await;
+    let (status, h, body) = get(&w.app, &w.teacher_x, &format!("/teacher/classes/{}/export.csv", w.class_a)).await;
+    assert_eq!(status, 200);
+    assert!(header(&h, "content-type").unwrap().starts_with("text/csv"));
+    let lines: Vec<&str> = body.trim_start_matches('\u{feff}').lines().collect();
+    assert!(lines[0].starts_with("pseudonym,lesson,status"), "{}", lines[0]);
+    assert_eq!(lines.len(), 3, "{body}");
+    let n = feed.comments.len();
+    assert!(lines.iter().any(|l| l.starts_with(&format!("Blue Fox,what-is-spam,done,{n},{n},100,"))), "{body}");
+    assert!(lines.iter().any(|l| l.starts_with("'=cmd") && l.contains("not_started")), "formulas are neutralised: {body}");
+}
+
+#[tokio::test]
+async fn teacher_and_child_pages_speak_both_languages() {
+    let w = world().await;
+    let a = w.class_a;
+    for (lang, words) in [("nl", ["Klascode", "Lessen voor deze klas", "Overzicht"]), ("en", ["Class code", "Lessons for this class", "Overview"])] {
+        let (status, _, body) = get(&w.app, &w.teacher_x, &format!("/{lang}/teacher/classes/{a}")).await;
+        assert_eq!(status, 200);
+        for word in words {
+            assert!(body.contains(word), "{lang}: {word}");
+        }
+        let (_, _, body) = get(&w.app, &w.anon, &format!("/{lang}/join")).await;
+        assert!(body.contains(if lang == "nl" { "Naar je klas" } else { "Join your class" }));
+    }
+    // The class's language is the child's: a Dutch class reads Dutch even from /en/.
+    let (_, _, body) = get(&w.app, &w.child_a, "/en/class").await;
+    assert!(body.contains("Hoi Blue Fox!"), "{body}");
+    let _ = (AgeBand::Age10To12, Difficulty::new(1));
+}

@@ -1,0 +1,217 @@
+//! A real lesson end to end in three Chromium sessions: a teacher makes a class and assigns a
+//! lesson, two children join and play, one of them loses the network mid-round, the teacher
+//! watches the results arrive without reloading and downloads the CSV. axe-core checks every
+//! teacher and child page on the way. Screenshots go to target/screenshots/.
+#![cfg(feature = "ssr")]
+
+mod support;
+
+use fantoccini::Locator;
+use feedwise::domain::model::Feed;
+use std::sync::Arc;
+use std::time::Duration;
+use support::TestApp;
+use support::browser::{Browser, browser};
+
+/// Plays comments `range` of the feed: blocks the spam, marks the rest as fine.
+async fn answer(b: &Browser, feed: &Feed, range: std::ops::Range<usize>) {
+    for c in &feed.comments[range] {
+        if c.is_spam() {
+            b.block(c.id).await;
+        } else {
+            b.click(&format!("#comment-{} .action.fine", c.id)).await;
+        }
+    }
+}
+
+async fn join(app: &TestApp, b: &Browser, code: &str, name: &str) {
+    b.open(&format!("{}/nl/join", app.base)).await;
+    b.fill("#code", code).await;
+    b.fill("#name", name).await;
+    b.click("form[action='/do/join'] button[type=submit]").await;
+    b.wait_for(".assigned", 10).await;
+}
+
+async fn start_assignment(b: &Browser) {
+    b.click("a[href^='/nl/play?assignment=']").await;
+    b.hydrated().await;
+}
+
+/// Waits until the form's effect is in the database.
+async fn assignments_become(app: &TestApp, class: i64, n: usize) {
+    for _ in 0..100 {
+        if app.state.db.assignments_of(class).await.unwrap().len() == n {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the class never got {n} assignments");
+}
+
+async fn answers_of(app: &TestApp, class: i64, pseudonym: &str) -> i64 {
+    let students = app.state.db.students_of(class).await.unwrap();
+    let s = students.iter().find(|s| s.pseudonym == pseudonym).expect("the child joined");
+    app.state.db.answer_count(s.id).await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_teacher_runs_a_lesson_with_two_children_one_of_them_on_flaky_wifi() {
+    let app = TestApp::spawn().await;
+    let teacher = browser().await;
+
+    // The teacher signs up and makes a class.
+    teacher.open(&format!("{}/nl/teacher", app.base)).await;
+    teacher.assert_accessible("teacher login").await;
+    teacher.screenshot("teacher-login").await;
+    teacher.open(&format!("{}/nl/teacher/signup", app.base)).await;
+    teacher.assert_accessible("teacher sign-up").await;
+    teacher.fill("#email", "juf.anna@school.example").await;
+    teacher.fill("#password", "een lange zin").await;
+    teacher.fill("#password2", "een lange zin").await;
+    teacher.click("form[action='/do/signup'] button[type=submit]").await;
+    teacher.fill("#class-name", "Groep 7B").await;
+    teacher.click("form[action='/do/classes'] button[type=submit]").await;
+    let code = teacher.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(".big-code")).await.unwrap()
+        .attr("data-code").await.unwrap().expect("the class code");
+    assert_eq!(code.len(), 6);
+    let class_url = teacher.client.current_url().await.unwrap().to_string();
+    let class_id: i64 = class_url.rsplit('/').next().unwrap().split(['?', '#']).next().unwrap().parse().unwrap();
+
+    // Two lessons with a due date.
+    teacher.client.find(Locator::Css("#lesson")).await.unwrap().select_by_value("what-is-spam").await.unwrap();
+    teacher.client.execute("document.querySelector('#due').value = '2026-12-12'", vec![]).await.unwrap();
+    teacher.click(".assign-form button[type=submit]").await;
+    assignments_become(&app, class_id, 1).await;
+    teacher.wait_for("#assign [role=status]", 10).await;
+    teacher.open(&class_url).await;
+    teacher.client.find(Locator::Css("#lesson")).await.unwrap().select_by_value("check-the-profile").await.unwrap();
+    teacher.click(".assign-form button[type=submit]").await;
+    assignments_become(&app, class_id, 2).await;
+    teacher.wait_for("#assign [role=status]", 10).await;
+    let assignments = app.state.db.assignments_of(class_id).await.unwrap();
+    assert_eq!(assignments.len(), 2);
+    assert_eq!(assignments[0].due_on.as_deref(), Some("2026-12-12"));
+    let class = app.state.db.class(class_id).await.unwrap().unwrap();
+    let feed: Arc<Feed> = app.state.assignment_feed(&class, &assignments[0]).unwrap();
+    teacher.open(&class_url).await;
+    teacher.hydrated_live().await;
+    teacher.assert_accessible("class page, empty").await;
+
+    // Two children join on their own Chromebooks; the code is typed the way children type it.
+    let a = browser().await;
+    let b = browser().await;
+    let typed = format!("{}-{}", code[..3].to_lowercase(), code[3..].to_lowercase());
+    join(&app, &a, &typed, "Blauwe Vos").await;
+    a.assert_accessible("child's class page").await;
+    a.screenshot("child-class").await;
+    join(&app, &b, &code, "Groene Uil").await;
+
+    // Child A plays the whole round and finishes.
+    start_assignment(&a).await;
+    a.assert_accessible("assigned round").await;
+    answer(&a, &feed, 0..feed.comments.len()).await;
+    a.wait_for(".sync[data-pending='0']", 20).await;
+    a.screenshot("child-round").await;
+    a.click(".finish-bar .big-button.primary").await;
+    a.wait_for(".results", 20).await;
+    assert_eq!(a.count(".verdict.wrong").await, 0);
+    a.assert_accessible("assigned round's results").await;
+
+    // The teacher sees it arrive without reloading the page.
+    teacher.wait_for("td[data-state='done']", 30).await;
+    let row = teacher.text(".overview tbody tr:first-child").await;
+    assert!(row.contains("Blauwe Vos") && row.contains("100%"), "{row}");
+
+    // Child B answers two comments, then the Wi-Fi drops.
+    start_assignment(&b).await;
+    answer(&b, &feed, 0..2).await;
+    b.wait_for(".sync[data-pending='0']", 20).await;
+    assert_eq!(answers_of(&app, class_id, "Groene Uil").await, 2);
+    teacher.wait_for("td[data-state='playing']", 30).await;
+    b.offline(true).await;
+    answer(&b, &feed, 2..5).await;
+    b.wait_for(".sync.waiting", 20).await;
+    let waiting = b.text(".sync").await;
+    assert!(waiting.contains("wachten") && waiting.contains('3'), "{waiting}");
+    b.screenshot("child-offline").await;
+    assert_eq!(answers_of(&app, class_id, "Groene Uil").await, 2, "nothing arrives while offline");
+
+    // The connection comes back: the waiting answers arrive, once each.
+    b.offline(false).await;
+    b.wait_for(".sync[data-pending='0']", 60).await;
+    assert_eq!(answers_of(&app, class_id, "Groene Uil").await, 5);
+    // A reload loses nothing either: the round resumes with the five answers.
+    b.client.refresh().await.unwrap();
+    b.hydrated().await;
+    assert_eq!(b.count(".comment.decided").await, 5);
+    answer(&b, &feed, 5..feed.comments.len()).await;
+    b.click(".finish-bar .big-button.primary").await;
+    b.wait_for(".results", 30).await;
+    assert_eq!(answers_of(&app, class_id, "Groene Uil").await, feed.comments.len() as i64);
+
+    // Both results are in the teacher's live view.
+    for _ in 0..60 {
+        if teacher.count("td[data-state='done']").await == 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    assert_eq!(teacher.count("td[data-state='done']").await, 2);
+    teacher.screenshot("teacher-class").await;
+
+    // The CSV holds a row per child and lesson, with the results.
+    let csv = teacher
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch(arguments[0]).then(r => r.text()).then(done).catch(e => done('failed: ' + e));",
+            vec![serde_json::json!(format!("/teacher/classes/{class_id}/export.csv"))],
+        )
+        .await
+        .unwrap();
+    let csv = csv.as_str().unwrap().trim_start_matches('\u{feff}').to_string();
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows.len(), 1 + 2 * 2, "{csv}");
+    let n = feed.comments.len();
+    assert!(rows.iter().any(|r| r.starts_with(&format!("Blauwe Vos,what-is-spam,done,{n},{n},100,"))), "{csv}");
+    assert!(rows.iter().any(|r| r.starts_with(&format!("Groene Uil,what-is-spam,done,{n},{n},100,"))), "{csv}");
+    assert!(rows.iter().any(|r| r.starts_with("Groene Uil,check-the-profile,not_started")), "{csv}");
+
+    // Every other teacher page, for the axe and for a person to look at.
+    let sid = app.state.db.students_of(class_id).await.unwrap()[0].id;
+    let base = format!("{}/nl/teacher/classes/{class_id}", app.base);
+    for (page, url) in [
+        ("teacher-classes", format!("{}/nl/teacher", app.base)),
+        ("teacher-summary", format!("{base}/summary")),
+        ("teacher-sheet", format!("{base}/sheet")),
+        ("teacher-cards", format!("{base}/cards")),
+        ("teacher-student", format!("{base}/students/{sid}")),
+        ("teacher-replay", format!("{base}/replay/{sid}/{}", assignments[0].id)),
+        ("teacher-class-en", class_url.replace("/nl/", "/en/")),
+    ] {
+        teacher.open(&url).await;
+        teacher.wait_for("main h1, main .crumbs", 10).await;
+        teacher.assert_accessible(page).await;
+        teacher.screenshot(page).await;
+    }
+    let replay = teacher.text("main").await;
+    assert!(replay.contains("Blauwe Vos") || replay.contains("Groene Uil"), "the replay names the child");
+
+    // The child's join page, in both languages, has no accessibility problems either.
+    let c = browser().await;
+    for lang in ["nl", "en"] {
+        c.open(&format!("{}/{lang}/join", app.base)).await;
+        c.assert_accessible("join page").await;
+    }
+    c.fill("#code", "ZZZZZZ").await;
+    c.fill("#name", "Paarse Komeet").await;
+    c.click("form[action='/do/join'] button[type=submit]").await;
+    let error = c.text(".form-error").await;
+    assert!(error.contains("klascode werkt niet") || error.contains("class code does not work"), "{error}");
+    c.assert_accessible("join page with an error").await;
+    c.screenshot("child-join-error").await;
+
+    for x in [teacher, a, b, c] {
+        x.client.close().await.unwrap();
+    }
+}
