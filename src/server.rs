@@ -115,6 +115,22 @@ pub fn day_of(ms: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// `YYYY-MM-DD` as people write it: "12 december 2026", "12 December 2026".
+pub fn human_date(lang: crate::domain::model::Lang, day: &str) -> String {
+    const NL: [&str; 12] = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+    const EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    let parts: Vec<&str> = day.split('-').collect();
+    let [y, m, d] = parts.as_slice() else { return day.to_string() };
+    let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>()) else { return day.to_string() };
+    let Some(month) = m.checked_sub(1).and_then(|i| match lang {
+        crate::domain::model::Lang::Nl => NL.get(i),
+        crate::domain::model::Lang::En => EN.get(i),
+    }) else {
+        return day.to_string();
+    };
+    format!("{d} {month} {y}")
+}
+
 /// Reads `YYYY-MM-DD` as a plausible date.
 pub fn valid_day(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
@@ -135,6 +151,9 @@ mod tests {
         assert_eq!(day_of(1_795_910_400_000), "2026-11-29");
         assert_eq!(day_of(951_782_400_000), "2000-02-29");
         assert!(valid_day("2026-12-01"));
+        assert_eq!(human_date(crate::domain::model::Lang::Nl, "2026-12-05"), "5 december 2026");
+        assert_eq!(human_date(crate::domain::model::Lang::En, "2026-03-21"), "21 March 2026");
+        assert_eq!(human_date(crate::domain::model::Lang::En, "soon"), "soon");
         assert!(!valid_day("2026-13-01"));
         assert!(!valid_day("26-12-01"));
         assert!(!valid_day(""));

@@ -453,3 +453,36 @@ async fn teacher_and_child_pages_speak_both_languages() {
     assert!(body.contains("Hoi Blue Fox!"), "{body}");
     let _ = (AgeBand::Age10To12, Difficulty::new(1));
 }
+
+#[tokio::test]
+async fn only_teachers_create_classes_and_anyone_may_end_their_own_session() {
+    let w = world().await;
+    for who in w.everyone() {
+        let (status, h, _) = post(&w.app, who, "/do/classes", "lang=en&name=New%20class&age=8-10&class_lang=en").await;
+        match who.name {
+            "teacher X" | "teacher Y" => assert!(status == 303 && location(&h).starts_with("/en/teacher/classes/"), "{}: {h:?}", who.name),
+            _ => assert_eq!(status, 401, "{}", who.name),
+        }
+    }
+    let (_, h, _) = post(&w.app, &w.teacher_x, "/do/classes", "lang=en&name=%20%20&age=8-10&class_lang=en").await;
+    assert!(location(&h).contains("error=class_name"), "{h:?}");
+    let (_, h, _) = post(&w.app, &w.teacher_x, "/do/classes", "lang=en&name=X&age=7-9&class_lang=en").await;
+    assert!(location(&h).contains("error=class_settings"), "{h:?}");
+    // Signing up: the same address twice, a short password, two different passwords.
+    let (_, h, _) = w.app.post("/do/signup", &[], "lang=en&email=x%40school.example&password=correct-horse-1&password2=correct-horse-1").await;
+    assert!(location(&h).contains("error=email_taken"));
+    let (_, h, _) = w.app.post("/do/signup", &[], "lang=en&email=z%40school.example&password=short&password2=short").await;
+    assert!(location(&h).contains("error=short_password"));
+    let (_, h, _) = w.app.post("/do/signup", &[], "lang=en&email=z%40school.example&password=correct-horse-1&password2=correct-horse-2").await;
+    assert!(location(&h).contains("error=password_mismatch"));
+    // Logging out and leaving end the session on this device, whoever asks.
+    for who in w.everyone() {
+        let path = if who.name.starts_with("child") { "/do/leave" } else { "/do/logout" };
+        let (status, _, _) = post(&w.app, who, path, "lang=en").await;
+        assert_eq!(status, 303, "{}", who.name);
+    }
+    let (status, h, _) = get(&w.app, &w.teacher_x, "/en/teacher/classes/1").await;
+    assert_eq!((status, location(&h).as_str()), (302, "/en/teacher"), "logged out");
+    let (status, h, _) = get(&w.app, &w.child_a, "/en/class").await;
+    assert_eq!((status, location(&h).as_str()), (302, "/en/join"), "left");
+}

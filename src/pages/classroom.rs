@@ -11,7 +11,7 @@ use crate::components::layout::Layout;
 use crate::domain::model::Lang;
 use crate::domain::scoring::{Answer, answers_fit, decode_answers};
 use crate::i18n::Locale;
-use crate::server::AppState;
+use crate::server::{AppState, human_date};
 use crate::server::auth;
 use crate::server::codes::MAX_PSEUDONYM_CHARS;
 use crate::server::db::{Class, Student};
@@ -226,7 +226,7 @@ async fn class_home(lang: Option<Lang>) -> AnyView {
                         <li class="card assignment" class:done=round.is_some()>
                             <h2>{lesson.title.clone()}</h2>
                             <p>{lesson.summary.clone()}</p>
-                            {a.due_on.clone().map(|d| view! { <p class="due">{text::fill(td_string!(l, pupil.due), &[("date", d)])}</p> })}
+                            {a.due_on.clone().map(|d| view! { <p class="due">{text::fill(td_string!(l, pupil.due), &[("date", human_date(lang, &d))])}</p> })}
                             <p class="status"><strong>{status}</strong></p>
                             <p class="lesson-buttons">
                                 {match results {

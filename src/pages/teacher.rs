@@ -15,7 +15,7 @@ use crate::server::auth::{self, MIN_PASSWORD_CHARS};
 use crate::server::codes;
 use crate::server::db::{Class, Teacher};
 use crate::server::report::{Cell, ClassReport, CommentStat, correct_percent, round_answers};
-use crate::server::{day_of, erase_day};
+use crate::server::{day_of, erase_day, human_date};
 use crate::text::{self, locale};
 use leptos::prelude::*;
 use leptos_i18n::td_string;
@@ -188,7 +188,7 @@ async fn teacher_home(lang: Lang) -> AnyView {
                     <ul>
                         {archived.into_iter().map(|c| view! {
                             <li><a href=format!("/{}/teacher/classes/{}", lang.code(), c.id)>{c.name.clone()}</a> " · "
-                                {text::fill(td_string!(l, teach.erased_on), &[("date", erase_day(c.archived_at.unwrap_or(0), archive_days))])}</li>
+                                {text::fill(td_string!(l, teach.erased_on), &[("date", human_date(lang, &erase_day(c.archived_at.unwrap_or(0), archive_days)))])}</li>
                         }).collect_view()}
                     </ul>
                 </section>
@@ -314,7 +314,7 @@ async fn class_page(lang: Lang) -> AnyView {
             </section>
             {archived.map(|at| view! {
                 <section class="card notice" role="status">
-                    <p>{text::fill(td_string!(l, teach.archived_notice), &[("date", erase_day(at, app.archive_days))])}</p>
+                    <p>{text::fill(td_string!(l, teach.archived_notice), &[("date", human_date(lang, &erase_day(at, app.archive_days)))])}</p>
                     <form method="post" action=format!("/do/classes/{}/archive", class.id) class="inline">
                         <input type="hidden" name="lang" value=lang.code() />
                         <input type="hidden" name="restore" value="1" />
@@ -350,7 +350,7 @@ async fn class_page(lang: Lang) -> AnyView {
                                 <li>
                                     <strong>{a.title.clone()}</strong>
                                     " · " {text::level(l, a.assignment.difficulty.level())}
-                                    {a.assignment.due_on.clone().map(|d| view! { " · " {text::fill(td_string!(l, teach.due), &[("date", d)])} })}
+                                    {a.assignment.due_on.clone().map(|d| view! { " · " {text::fill(td_string!(l, teach.due), &[("date", human_date(lang, &d))])} })}
                                     " · " {text::fill(td_string!(l, teach.finished_count), &[("done", done.to_string()), ("total", students.to_string())])}
                                     <form method="post" action=format!("/do/classes/{}/unassign", class.id) class="inline">
                                         <input type="hidden" name="lang" value=lang.code() />
@@ -546,7 +546,7 @@ fn CategoryChart(lang: Lang, report: ClassReport) -> impl IntoView {
         .map(|c| format!("{}: {} / {}", text::category_name(l, c.category), c.caught, c.seen))
         .collect();
     view! {
-        <svg class="chart" viewBox=format!("0 0 640 {height}") width="100%" role="img" aria-label=summary.join("; ")>
+        <svg class="chart" viewBox=format!("0 0 720 {height}") width="100%" role="img" aria-label=summary.join("; ")>
             {rows.iter().enumerate().map(|(i, c)| {
                 let y = 10 + 34 * i as u32;
                 let pct = c.caught * 100 / c.seen.max(1);
@@ -718,7 +718,7 @@ async fn summary_page(lang: Lang) -> AnyView {
         Ok(r) => r,
         Err(e) => return trouble(lang, e),
     };
-    let today = day_of(crate::server::db::now_ms());
+    let today = human_date(lang, &day_of(crate::server::db::now_ms()));
     view! {
         <Layout lang title=td_string!(l, teach.summary).to_string() wide=true>
             <div class="no-print">{crumbs(lang, &class)}<PrintButton l /></div>
@@ -762,7 +762,7 @@ async fn student_page(lang: Lang) -> AnyView {
             <section class="card">
                 <h1>{student.pseudonym.clone()}</h1>
                 <p>{td_string!(l, pupil.personal_code)} ": " <strong class="code">{codes::display(&student.rejoin_code)}</strong>
-                    " · " {text::fill(td_string!(l, teach.joined_on), &[("date", day_of(student.created_at))])}</p>
+                    " · " {text::fill(td_string!(l, teach.joined_on), &[("date", human_date(lang, &day_of(student.created_at)))])}</p>
                 {(!help.is_empty()).then(|| view! {
                     <div class="notice">
                         <h2>{td_string!(l, teach.needs_help)}</h2>
@@ -833,7 +833,7 @@ async fn replay_page(lang: Lang) -> AnyView {
     let (answers, note) = match &finished {
         Some(r) => (
             round_answers(&feed, r).unwrap_or_default(),
-            text::fill(td_string!(l, teach.replay_done), &[("name", student.pseudonym.clone()), ("date", day_of(r.finished_at)), ("percent", correct_percent(r).to_string())]),
+            text::fill(td_string!(l, teach.replay_done), &[("name", student.pseudonym.clone()), ("date", human_date(lang, &day_of(r.finished_at))), ("percent", correct_percent(r).to_string())]),
         ),
         None => {
             let current = match app.db.current_answers(class.id).await {
