@@ -9,13 +9,13 @@ use crate::components::feed_game::{ClassRound, FeedGame};
 use crate::components::feedback::Feedback;
 use crate::components::layout::Layout;
 use crate::domain::model::Lang;
-use crate::domain::scoring::{Answer, answers_fit, decode_answers};
+use crate::domain::scoring::{answers_fit, decode_answers};
 use crate::i18n::Locale;
 use crate::server::{AppState, human_date};
 use crate::server::auth;
 use crate::server::codes::MAX_PSEUDONYM_CHARS;
 use crate::server::db::{Class, Student};
-use crate::server::report::correct_percent;
+use crate::server::report::{answers_so_far, correct_percent};
 use crate::text::{self, locale};
 use leptos::prelude::*;
 use leptos_i18n::td_string;
@@ -317,12 +317,7 @@ async fn assignment_round(lang: Option<Lang>, results: bool) -> AnyView {
         Ok(c) => c,
         Err(e) => return trouble(lang, e),
     };
-    let mut answers = vec![Answer::default(); feed.comments.len()];
-    for c in current.iter().filter(|c| c.student_id == student.id && c.assignment_id == assignment.id) {
-        if let (Some(slot), Some(a)) = (answers.get_mut(c.comment as usize), decode_answers(&c.answer, 1)) {
-            *slot = a[0].clone();
-        }
-    }
+    let answers = answers_so_far(&current, student.id, assignment.id, feed.comments.len());
     let class_round = ClassRound { student: student.id, assignment: assignment.id, answers };
     view! {
         <Layout lang title>

@@ -9,12 +9,11 @@ use crate::components::feedback::Feedback;
 use crate::components::layout::Layout;
 use crate::components::live::LiveRegion;
 use crate::domain::model::{AgeBand, Comment, Difficulty, Lang};
-use crate::domain::scoring::{Answer, decode_answers};
 use crate::i18n::Locale;
 use crate::server::auth::{self, MIN_PASSWORD_CHARS};
 use crate::server::codes;
 use crate::server::db::{Class, Teacher};
-use crate::server::report::{Cell, ClassReport, CommentStat, correct_percent, round_answers};
+use crate::server::report::{Cell, ClassReport, CommentStat, answers_so_far, correct_percent, round_answers};
 use crate::server::{day_of, erase_day, human_date};
 use crate::text::{self, locale};
 use leptos::prelude::*;
@@ -840,13 +839,7 @@ async fn replay_page(lang: Lang) -> AnyView {
                 Ok(c) => c,
                 Err(e) => return trouble(lang, e),
             };
-            let mut answers = vec![Answer::default(); feed.comments.len()];
-            for c in current.iter().filter(|c| c.student_id == student.id && c.assignment_id == assignment.id) {
-                if let (Some(slot), Some(a)) = (answers.get_mut(c.comment as usize), decode_answers(&c.answer, 1)) {
-                    *slot = a[0].clone();
-                }
-            }
-            (answers, text::fill(td_string!(l, teach.replay_playing), &[("name", student.pseudonym.clone())]))
+            (answers_so_far(&current, student.id, assignment.id, feed.comments.len()), text::fill(td_string!(l, teach.replay_playing), &[("name", student.pseudonym.clone())]))
         }
     };
     if answers.len() != feed.comments.len() {

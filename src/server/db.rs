@@ -202,6 +202,15 @@ fn is_unique_violation(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
 }
 
+/// The id an `INSERT … RETURNING id` made, or `None` when a unique value was taken.
+fn inserted_id(r: Result<SqliteRow, sqlx::Error>) -> DbResult<Option<i64>> {
+    match r {
+        Ok(row) => Ok(Some(row.try_get("id")?)),
+        Err(e) if is_unique_violation(&e) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
 impl Db {
     /// Opens (and on first start creates) `feedwise.db` in the data folder and brings its tables
     /// up to date.
@@ -312,11 +321,7 @@ impl Db {
         .bind(now_ms())
         .fetch_one(&self.pool)
         .await;
-        match r {
-            Ok(row) => Ok(Some(row.try_get("id")?)),
-            Err(e) if is_unique_violation(&e) => Ok(None),
-            Err(e) => Err(e.into()),
-        }
+        inserted_id(r)
     }
 
     /// A teacher's classes, newest first.
@@ -442,11 +447,7 @@ impl Db {
         .bind(now_ms())
         .fetch_one(&self.pool)
         .await;
-        match r {
-            Ok(row) => Ok(Some(row.try_get("id")?)),
-            Err(e) if is_unique_violation(&e) => Ok(None),
-            Err(e) => Err(e.into()),
-        }
+        inserted_id(r)
     }
 
     /// A class's assignments, first assigned first.

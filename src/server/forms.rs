@@ -310,9 +310,23 @@ pub struct Join {
     name: String,
 }
 
-/// Whether this address has sent too many wrong codes; counts this one when `wrong`.
-async fn address_limited(app: &AppState, counter: &str) -> Result<bool, Response> {
-    Ok(app.db.attempts(counter, ATTEMPT_WINDOW_MS).await.map_err(oops)? >= WRONG_CODES_PER_ADDRESS)
+/// The class a typed code opens, or why not (`too_many` wrong codes from this address, or a
+/// `wrong_code`, which is counted against the address).
+async fn class_for_code(app: &AppState, counter: &str, typed: &str) -> Result<Result<Class, &'static str>, Response> {
+    if app.db.attempts(counter, ATTEMPT_WINDOW_MS).await.map_err(oops)? >= WRONG_CODES_PER_ADDRESS {
+        return Ok(Err("too_many"));
+    }
+    let class = match codes::normalize(typed, CLASS_CODE_LEN) {
+        Some(code) => app.db.class_by_code(&code).await.map_err(oops)?,
+        None => None,
+    };
+    match class {
+        Some(class) => Ok(Ok(class)),
+        None => {
+            app.db.count_attempt(counter, ATTEMPT_WINDOW_MS).await.map_err(oops)?;
+            Ok(Err("wrong_code"))
+        }
+    }
 }
 
 async fn join(
@@ -325,23 +339,10 @@ async fn join(
     let lang = lang_of(&f.lang);
     let back = |e: &str| to(format!("/{}/join?error={e}&code={}&name={}", lang.code(), q(f.code.trim()), q(f.name.trim())));
     let counter = peer(&headers, info.as_ref().map(|e| &e.0), &app);
-    match address_limited(&app, &counter).await {
-        Ok(true) => return back("too_many"),
-        Ok(false) => {}
+    let class = match class_for_code(&app, &counter, &f.code).await {
+        Ok(Ok(class)) => class,
+        Ok(Err(refused)) => return back(refused),
         Err(r) => return r,
-    }
-    let class = match codes::normalize(&f.code, CLASS_CODE_LEN) {
-        Some(code) => match app.db.class_by_code(&code).await {
-            Ok(c) => c,
-            Err(e) => return oops(e),
-        },
-        None => None,
-    };
-    let Some(class) = class else {
-        if let Err(e) = app.db.count_attempt(&counter, ATTEMPT_WINDOW_MS).await {
-            return oops(e);
-        }
-        return back("wrong_code");
     };
     let name = match codes::pseudonym(&f.name) {
         Ok(n) => n,
@@ -384,23 +385,10 @@ async fn rejoin(
     let lang = lang_of(&f.lang);
     let back = |e: &str| to(format!("/{}/join?error={e}&code={}#rejoin", lang.code(), q(f.code.trim())));
     let counter = peer(&headers, info.as_ref().map(|e| &e.0), &app);
-    match address_limited(&app, &counter).await {
-        Ok(true) => return back("too_many"),
-        Ok(false) => {}
+    let class = match class_for_code(&app, &counter, &f.code).await {
+        Ok(Ok(class)) => class,
+        Ok(Err(refused)) => return back(refused),
         Err(r) => return r,
-    }
-    let class = match codes::normalize(&f.code, CLASS_CODE_LEN) {
-        Some(code) => match app.db.class_by_code(&code).await {
-            Ok(c) => c,
-            Err(e) => return oops(e),
-        },
-        None => None,
-    };
-    let Some(class) = class else {
-        if let Err(e) = app.db.count_attempt(&counter, ATTEMPT_WINDOW_MS).await {
-            return oops(e);
-        }
-        return back("wrong_code");
     };
     let class_counter = format!("rejoin:{}", class.id);
     match app.db.attempts(&class_counter, ATTEMPT_WINDOW_MS).await {

@@ -83,6 +83,17 @@ pub fn correct_percent(r: &Round) -> u32 {
     if total == 0 { 0 } else { ((r.hits + r.correct_rejections) * 100 / total) as u32 }
 }
 
+/// A round in progress: a student's latest answer to each of the `n` comments.
+pub fn answers_so_far(current: &[super::db::CurrentAnswer], student_id: i64, assignment_id: i64, n: usize) -> Vec<Answer> {
+    let mut answers = vec![Answer::default(); n];
+    for c in current.iter().filter(|c| c.student_id == student_id && c.assignment_id == assignment_id) {
+        if let (Some(slot), Some(a)) = (answers.get_mut(c.comment as usize), decode_answers(&c.answer, 1)) {
+            *slot = a[0].clone();
+        }
+    }
+    answers
+}
+
 /// A finished round's answers, decoded against its feed.
 pub fn round_answers(feed: &Feed, r: &Round) -> Option<Vec<Answer>> {
     decode_answers(&r.answers, feed.comments.len())
