@@ -110,11 +110,12 @@ impl Library {
     /// The exercise feed of a lesson for an age band; `None` for an unknown lesson or a band the
     /// lesson is not for. Feeds are made on the server only (the corpus lives there).
     pub fn exercise_feed(&self, lang: Lang, id: &str, age: AgeBand) -> Option<crate::domain::model::Feed> {
-        self.exercise_feed_with(lang, id, age, None, None)
+        self.exercise_feed_with(lang, id, age, None, None, None)
     }
 
-    /// The exercise feed with a teacher's level and an assignment's own seed instead of the
-    /// lesson's (the tests ignore both: their items are fixed).
+    /// The exercise feed with a teacher's level and kinds of spam, and an assignment's own seed,
+    /// instead of the lesson's (the tests ignore them: their items are fixed). Kinds the age band
+    /// does not allow are left out.
     pub fn exercise_feed_with(
         &self,
         lang: Lang,
@@ -122,6 +123,7 @@ impl Library {
         age: AgeBand,
         difficulty: Option<Difficulty>,
         seed: Option<u64>,
+        categories: Option<&[Category]>,
     ) -> Option<crate::domain::model::Feed> {
         use crate::domain::itembank::{TestForm, test_feed};
         use crate::domain::model::LessonRound;
@@ -139,6 +141,11 @@ impl Library {
             None => {
                 let mut settings = lesson.feed_settings(age);
                 settings.difficulty = difficulty.unwrap_or(settings.difficulty);
+                if let Some(chosen) = categories.map(|c| c.iter().copied().filter(|c| c.is_spam() && age.allows(*c)).collect::<Vec<_>>())
+                    && !chosen.is_empty()
+                {
+                    settings.categories = chosen;
+                }
                 crate::domain::generator::generate(corpus, &settings, seed.unwrap_or(lesson.exercise.seed))
             }
         };

@@ -58,7 +58,8 @@ impl AppState {
         if let Some(feed) = self.feeds.lock().ok()?.get(&key) {
             return Some(feed.clone());
         }
-        let mut feed = self.library.exercise_feed_with(class.lang, &a.lesson_id, a.age_band, Some(a.difficulty), Some(a.seed))?;
+        let mut feed =
+            self.library.exercise_feed_with(class.lang, &a.lesson_id, a.age_band, Some(a.difficulty), Some(a.seed), a.categories.as_deref())?;
         if let Some(round) = feed.lesson.as_mut() {
             round.assignment = Some(a.id);
         }

@@ -5,7 +5,7 @@
 
 mod support;
 
-use feedwise::domain::model::{AgeBand, Difficulty, Lang};
+use feedwise::domain::model::{AgeBand, Category, Difficulty, Lang};
 use feedwise::domain::scoring::{Answer, ReportReason, encode_answers};
 use support::{TestApp, form_value, header, session_cookie};
 
@@ -485,4 +485,55 @@ async fn only_teachers_create_classes_and_anyone_may_end_their_own_session() {
     assert_eq!((status, location(&h).as_str()), (302, "/en/teacher"), "logged out");
     let (status, h, _) = get(&w.app, &w.child_a, "/en/class").await;
     assert_eq!((status, location(&h).as_str()), (302, "/en/join"), "left");
+}
+
+#[tokio::test]
+async fn a_teacher_narrows_an_assignment_to_some_kinds_of_spam() {
+    let w = world().await;
+    let (status, h, _) = post(&w.app, &w.teacher_x, &format!("/do/classes/{}/assign", w.class_a), "lang=nl&lesson=final-challenge&level=2&due=&only_crypto=1&only_phishing=1").await;
+    assert_eq!(status, 303, "{h:?}");
+    let db = &w.app.state.db;
+    let a = db.assignments_of(w.class_a).await.unwrap().into_iter().find(|a| a.lesson_id == "final-challenge").unwrap();
+    assert_eq!(a.categories.as_deref(), Some(&[Category::Crypto, Category::Phishing][..]));
+    let class = db.class(w.class_a).await.unwrap().unwrap();
+    let feed = w.app.state.assignment_feed(&class, &a).unwrap();
+    let spam: Vec<Category> = feed.comments.iter().filter(|c| c.is_spam()).map(|c| c.category).collect();
+    assert!(!spam.is_empty() && spam.iter().all(|c| matches!(c, Category::Crypto | Category::Phishing)), "{spam:?}");
+    assert_eq!(a.difficulty.level(), 2);
+    // An 8-to-10 class cannot get the adult-bot kind.
+    let (young, _) = class_of_age(&w.app, &w.teacher_x, "Groep 5", "8-10").await;
+    let (_, h, _) = post(&w.app, &w.teacher_x, &format!("/do/classes/{young}/assign"), "lang=nl&lesson=final-challenge&level=1&due=&only_adult_bot=1").await;
+    assert!(location(&h).contains("error=kinds_age"), "{h:?}");
+}
+
+async fn class_of_age(app: &TestApp, t: &Who, name: &str, age: &str) -> (i64, String) {
+    let (_, h, _) = post(app, t, "/do/classes", &format!("lang=nl&name={}&age={age}&class_lang=nl", form_value(name))).await;
+    let id: i64 = location(&h).rsplit('/').next().unwrap().parse().unwrap();
+    (id, app.state.db.class(id).await.unwrap().unwrap().code)
+}
+
+#[tokio::test]
+async fn only_the_own_teacher_removes_a_child_and_with_it_the_childs_answers() {
+    let w = world().await;
+    let db = &w.app.state.db;
+    let student = db.students_of(w.class_a).await.unwrap()[0].clone();
+    post(&w.app, &w.child_a, "/api/answers", &answer_line("key-0000001", w.assignment_a, 0, 1, &reported())).await;
+    let path = format!("/do/classes/{}/students/{}/delete", w.class_a, student.id);
+    for who in w.everyone() {
+        if who.name == "teacher X" {
+            continue;
+        }
+        let (status, _, _) = post(&w.app, who, &path, "lang=nl").await;
+        assert_eq!(status, if who.name == "teacher Y" { 404 } else { 401 }, "{}", who.name);
+    }
+    assert!(db.student(student.id).await.unwrap().is_some());
+    let (status, h, _) = post(&w.app, &w.teacher_x, &path, "lang=nl").await;
+    assert_eq!((status, location(&h).contains("done=removed")), (303, true));
+    assert!(db.student(student.id).await.unwrap().is_none());
+    assert_eq!(db.answer_count(student.id).await.unwrap(), 0);
+    // A child of another class cannot be removed through this class.
+    let other = db.students_of(w.app.state.db.assignment(w.assignment_b).await.unwrap().unwrap().class_id).await.unwrap()[0].clone();
+    let (status, _, _) = post(&w.app, &w.teacher_x, &format!("/do/classes/{}/students/{}/delete", w.class_a, other.id), "lang=nl").await;
+    assert_eq!(status, 404);
+    assert!(db.student(other.id).await.unwrap().is_some());
 }

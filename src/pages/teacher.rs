@@ -8,7 +8,7 @@ use super::not_found::NotFound;
 use crate::components::feedback::Feedback;
 use crate::components::layout::Layout;
 use crate::components::live::LiveRegion;
-use crate::domain::model::{AgeBand, Comment, Difficulty, Lang};
+use crate::domain::model::{AgeBand, Category, Comment, Difficulty, Lang};
 use crate::i18n::Locale;
 use crate::server::auth::{self, MIN_PASSWORD_CHARS};
 use crate::server::codes;
@@ -74,6 +74,7 @@ fn error_text(l: Locale, e: &str) -> Option<&'static str> {
         "due" => td_string!(l, teach.error_due),
         "already_assigned" => td_string!(l, teach.error_already_assigned),
         "confirm" => td_string!(l, teach.error_confirm),
+        "kinds_age" => td_string!(l, teach.error_kinds_age),
         _ => return None,
     })
 }
@@ -322,6 +323,7 @@ async fn class_page(lang: Lang) -> AnyView {
                 </section>
             })}
             {error_view(l)}
+            {(query("done").as_deref() == Some("removed")).then(|| view! { <p class="card notice" role="status">{td_string!(l, teach.student_removed)}</p> })}
             <div class="class-grid">
                 <section class="card code-card" id="code" aria-labelledby="code-title">
                     <h2 id="code-title">{td_string!(l, teach.code)}</h2>
@@ -350,6 +352,9 @@ async fn class_page(lang: Lang) -> AnyView {
                                     <strong>{a.title.clone()}</strong>
                                     " · " {text::level(l, a.assignment.difficulty.level())}
                                     {a.assignment.due_on.clone().map(|d| view! { " · " {text::fill(td_string!(l, teach.due), &[("date", human_date(lang, &d))])} })}
+                                    {a.assignment.categories.clone().map(|kinds| view! { " · " {text::fill(td_string!(l, teach.only_kinds), &[
+                                        ("kinds", kinds.iter().map(|c| text::category_name(l, *c)).collect::<Vec<_>>().join(", ")),
+                                    ])} })}
                                     " · " {text::fill(td_string!(l, teach.finished_count), &[("done", done.to_string()), ("total", students.to_string())])}
                                     <form method="post" action=format!("/do/classes/{}/unassign", class.id) class="inline">
                                         <input type="hidden" name="lang" value=lang.code() />
@@ -378,6 +383,20 @@ async fn class_page(lang: Lang) -> AnyView {
                             <p class="hint">{td_string!(l, teach.level_hint)}</p>
                             <label for="due">{td_string!(l, teach.due_label)}</label>
                             <input id="due" name="due" type="date" />
+                            <details class="kinds">
+                                <summary>{td_string!(l, teach.kinds_summary)}</summary>
+                                <fieldset>
+                                    <legend>{td_string!(l, teach.kinds_legend)}</legend>
+                                    <div class="choices">
+                                        {Category::SPAM.into_iter().filter(|c| class.age_band.allows(*c)).map(|c| view! {
+                                            <label class="choice">
+                                                <input type="checkbox" name=format!("only_{}", c.id()) value="1" />
+                                                <span>{text::category_name(l, c)}</span>
+                                            </label>
+                                        }).collect_view()}
+                                    </div>
+                                </fieldset>
+                            </details>
                             <button type="submit" class="big-button primary">{td_string!(l, teach.assign)}</button>
                         </form>
                     })}
@@ -802,6 +821,14 @@ async fn student_page(lang: Lang) -> AnyView {
                         }).collect_view()}
                     </tbody>
                 </table>
+            </section>
+            <section class="card danger-zone" aria-labelledby="remove-title">
+                <h2 id="remove-title">{text::fill(td_string!(l, teach.remove_title), &[("name", student.pseudonym.clone())])}</h2>
+                <p>{td_string!(l, teach.remove_explain)}</p>
+                <form method="post" action=format!("/do/classes/{}/students/{}/delete", class.id, student.id) class="inline">
+                    <input type="hidden" name="lang" value=lang.code() />
+                    <button type="submit" class="big-button danger">{td_string!(l, teach.remove)}</button>
+                </form>
             </section>
         </Layout>
     }

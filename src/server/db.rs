@@ -6,7 +6,7 @@
 //! The embedded SQLite database runs in WAL mode with `synchronous=FULL`: when an answer has been
 //! acknowledged it is on disk and survives a crash or a power cut.
 
-use crate::domain::model::{AgeBand, Difficulty, Lang};
+use crate::domain::model::{AgeBand, Category, Difficulty, Lang};
 use sqlx::Row;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow, SqliteSynchronous};
 use std::path::Path;
@@ -78,6 +78,8 @@ pub struct Assignment {
     pub seed: u64,
     /// `YYYY-MM-DD`.
     pub due_on: Option<String>,
+    /// The kinds of spam the teacher chose; `None`: the lesson's own.
+    pub categories: Option<Vec<Category>>,
     pub created_at: i64,
 }
 
@@ -175,6 +177,10 @@ fn assignment_row(r: &SqliteRow) -> DbResult<Assignment> {
         // Stored as the same 64 bits in a signed column.
         seed: r.try_get::<i64, _>("seed")? as u64,
         due_on: r.try_get("due_on")?,
+        categories: r
+            .try_get::<Option<String>, _>("categories")?
+            .map(|list| list.split(',').map(|c| Category::parse(c).ok_or_else(|| corrupt("kind of spam", c))).collect::<DbResult<Vec<_>>>())
+            .transpose()?,
         created_at: r.try_get("created_at")?,
     })
 }
@@ -417,6 +423,7 @@ impl Db {
         rows.iter().map(student_row).collect()
     }
 
+    /// Removes a student with their answers and rounds.
     pub async fn delete_student(&self, id: i64) -> DbResult<()> {
         sqlx::query("DELETE FROM students WHERE id = $1").bind(id).execute(&self.pool).await?;
         Ok(())
@@ -433,10 +440,12 @@ impl Db {
         difficulty: Difficulty,
         seed: u64,
         due_on: Option<&str>,
+        categories: Option<&[Category]>,
     ) -> DbResult<Option<i64>> {
+        let categories = categories.map(|list| list.iter().map(|c| c.id()).collect::<Vec<_>>().join(","));
         let r = sqlx::query(
-            "INSERT INTO assignments (class_id, lesson_id, age_band, difficulty, seed, due_on, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            "INSERT INTO assignments (class_id, lesson_id, age_band, difficulty, seed, due_on, created_at, categories) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind(class_id)
         .bind(lesson_id)
@@ -445,6 +454,7 @@ impl Db {
         .bind(seed as i64)
         .bind(due_on)
         .bind(now_ms())
+        .bind(categories)
         .fetch_one(&self.pool)
         .await;
         inserted_id(r)

@@ -8,7 +8,8 @@ use super::codes::{self, CLASS_CODE_LEN, PseudonymError, REJOIN_CODE_LEN};
 use super::db::{AnswerIn, Class, NewStudent, Round, Student, Teacher, now_ms};
 use super::report::ClassReport;
 use super::{ATTEMPT_WINDOW_MS, AppState, WRONG_CODES_PER_ADDRESS, WRONG_REJOIN_PER_CLASS};
-use crate::domain::model::{AgeBand, Difficulty, Lang};
+use crate::domain::model::{AgeBand, Category, Difficulty, Lang};
+use std::collections::HashMap;
 use crate::domain::scoring::{Answer, answers_fit, decode_answers, score};
 use axum::Form;
 use axum::extract::{ConnectInfo, Path, Query, State};
@@ -29,6 +30,7 @@ pub fn routes(app: AppState) -> axum::Router {
         .route("/do/classes/{id}/assign", post(assign))
         .route("/do/classes/{id}/unassign", post(unassign))
         .route("/do/classes/{id}/archive", post(archive))
+        .route("/do/classes/{id}/students/{sid}/delete", post(remove_student))
         .route("/do/classes/{id}/delete", post(delete_class))
         .route("/do/join", post(join))
         .route("/do/rejoin", post(rejoin))
@@ -206,33 +208,33 @@ async fn rotate_code(State(app): State<AppState>, session: Session, Path(id): Pa
     oops("no free class code after 8 tries")
 }
 
-#[derive(Deserialize)]
-pub struct Assign {
-    lang: String,
-    lesson: String,
-    level: String,
-    #[serde(default)]
-    due: String,
-}
-
-async fn assign(State(app): State<AppState>, session: Session, Path(id): Path<i64>, Form(f): Form<Assign>) -> Response {
-    let lang = lang_of(&f.lang);
+/// The assignment form: `lang`, `lesson`, `level`, `due` and a tick box `only_<kind>` for each
+/// kind of spam the teacher narrows the feed to (none ticked: the lesson's own kinds).
+async fn assign(State(app): State<AppState>, session: Session, Path(id): Path<i64>, Form(form): Form<HashMap<String, String>>) -> Response {
+    let field = |name: &str| form.get(name).cloned().unwrap_or_default();
+    let f = (field("lang"), field("lesson"), field("level"), field("due"));
+    let (lang, lesson_id, level, due) = (lang_of(&f.0), f.1, f.2, f.3);
     let (_, class) = match own_class(&app, &session, id).await {
         Ok(x) => x,
         Err(r) => return r,
     };
     let back = |e: &str| to(format!("/{}/teacher/classes/{id}?error={e}#assign", lang.code()));
-    let Some(lesson) = app.library.lesson(class.lang, &f.lesson) else { return back("lesson") };
+    let Some(lesson) = app.library.lesson(class.lang, &lesson_id) else { return back("lesson") };
     if !lesson.ages.contains(&class.age_band) {
         return back("lesson_age");
     }
-    let Some(level) = f.level.parse().ok().and_then(Difficulty::new) else { return back("lesson") };
-    let due = f.due.trim();
+    let Some(level) = level.parse().ok().and_then(Difficulty::new) else { return back("lesson") };
+    let due = due.trim();
     if !due.is_empty() && !super::valid_day(due) {
         return back("due");
     }
+    let only: Vec<Category> = Category::SPAM.into_iter().filter(|c| form.contains_key(&format!("only_{}", c.id()))).collect();
+    if only.iter().any(|c| !class.age_band.allows(*c)) {
+        return back("kinds_age");
+    }
+    let only = (!only.is_empty() && !lesson.exercise.kind.is_test()).then_some(only);
     let seed = u64::from(rand::random::<u32>());
-    match app.db.create_assignment(class.id, &lesson.id, class.age_band, level, seed, (!due.is_empty()).then_some(due)).await {
+    match app.db.create_assignment(class.id, &lesson.id, class.age_band, level, seed, (!due.is_empty()).then_some(due), only.as_deref()).await {
         Ok(Some(_)) => to(format!("/{}/teacher/classes/{id}?done=assigned#assign", lang.code())),
         Ok(None) => back("already_assigned"),
         Err(e) => oops(e),
@@ -275,6 +277,28 @@ async fn archive(State(app): State<AppState>, session: Session, Path(id): Path<i
     let at = if f.restore == "1" { None } else { Some(now_ms()) };
     match app.db.set_archived(class.id, at).await {
         Ok(()) => to(format!("/{}/teacher/classes/{id}", lang_of(&f.lang).code())),
+        Err(e) => oops(e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct RemoveStudent {
+    lang: String,
+}
+
+/// Takes a child out of the class, with their answers (a child who joined with a real or rude
+/// name joins again with a made-up one).
+async fn remove_student(State(app): State<AppState>, session: Session, Path((id, sid)): Path<(i64, i64)>, Form(f): Form<RemoveStudent>) -> Response {
+    let (_, class) = match own_class(&app, &session, id).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    match app.db.student(sid).await {
+        Ok(Some(s)) if s.class_id == class.id => match app.db.delete_student(s.id).await {
+            Ok(()) => to(format!("/{}/teacher/classes/{id}?done=removed", lang_of(&f.lang).code())),
+            Err(e) => oops(e),
+        },
+        Ok(_) => not_found(),
         Err(e) => oops(e),
     }
 }
