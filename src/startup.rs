@@ -127,8 +127,11 @@ pub async fn build_with_state(settings: &Settings) -> Result<(Router, AppState),
 /// Binds the address and serves until the process ends.
 pub async fn run(settings: Settings) -> Result<(), StartupError> {
     let (router, app) = build_with_state(&settings).await?;
-    // Erase classes past their retention period, and old rate-limit counters, every hour.
+    // Erase classes past their retention period, old rate-limit counters and expired sessions,
+    // every hour.
     tokio::spawn(async move {
+        use tower_sessions::session_store::ExpiredDeletion;
+        let sessions = tower_sessions_sqlx_store::SqliteStore::new(app.db.sqlite_pool().clone()).with_table_name("sessions");
         let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
             hourly.tick().await;
@@ -136,6 +139,11 @@ pub async fn run(settings: Settings) -> Result<(), StartupError> {
                 Ok(0) => {}
                 Ok(n) => tracing::info!("erased {n} archived classes past their retention period"),
                 Err(e) => tracing::error!("purging archived classes failed: {e}"),
+            }
+            if let Ok(store) = &sessions
+                && let Err(e) = store.delete_expired().await
+            {
+                tracing::error!("deleting expired sessions failed: {e}");
             }
         }
     });

@@ -46,7 +46,7 @@ pub fn Feedback(
     };
     view! {
         <section class="card results" aria-labelledby="results-title">
-            <h1 id="results-title" tabindex="-1">{td_string!(l, results_title)}</h1>
+            <h1 id="results-title" tabindex="-1">{if replay { td_string!(l, teach.replay_heading) } else { td_string!(l, results_title) }}</h1>
             <div class="message" class:overflag=s.over_flagging class:underflag=underflag role="status">
                 <h2>{message.0}</h2>
                 <p>{message.1}</p>
