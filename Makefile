@@ -1,5 +1,5 @@
 # The two commands of README.md. Each installs what is missing first.
-.PHONY: run test bench budget
+.PHONY: run test bench load budget
 
 ## Build (release) and start Feedwise on http://127.0.0.1:3000
 run:
@@ -15,6 +15,10 @@ test:
 ## Feed generation speed (criterion)
 bench:
 	cargo bench --features ssr --bench generate_feed
+
+## Classroom server under 1,000 simulated students (LOAD_SECONDS, LOAD_STUDENTS)
+load:
+	cargo bench --features ssr --bench load
 
 ## Download size of the feed page (release build)
 budget:

@@ -236,7 +236,7 @@ async fn an_answer_sent_twice_counts_once_and_the_latest_choice_wins() {
     let older = answer_line("key-0000004", w.assignment_a, 1, 20, &fine);
     post(&w.app, &w.child_a, "/api/answers", &later).await;
     post(&w.app, &w.child_a, "/api/answers", &older).await;
-    let current = db.current_answers(w.class_a).await.unwrap();
+    let current = db.answers_of(student.id, Some(w.assignment_a)).await.unwrap();
     let c1 = current.iter().find(|c| c.student_id == student.id && c.comment == 1).unwrap();
     assert_eq!(c1.answer, encode_answers(&[reported()]));
 

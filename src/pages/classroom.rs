@@ -187,7 +187,7 @@ async fn class_home(lang: Option<Lang>) -> AnyView {
     let (assignments, rounds, current) = match tokio::try_join!(
         app.db.assignments_of(class.id),
         app.db.rounds_of_student(student.id),
-        app.db.current_answers(class.id)
+        app.db.answers_of(student.id, None)
     ) {
         Ok(x) => x,
         Err(e) => return trouble(lang, e),
@@ -313,7 +313,7 @@ async fn assignment_round(lang: Option<Lang>, results: bool) -> AnyView {
         go_to(&format!("/{}/results?assignment={}&a={}", lang.code(), assignment.id, r.answers));
         return ().into_any();
     }
-    let current = match app.db.current_answers(class.id).await {
+    let current = match app.db.answers_of(student.id, Some(assignment.id)).await {
         Ok(c) => c,
         Err(e) => return trouble(lang, e),
     };

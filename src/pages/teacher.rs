@@ -862,7 +862,7 @@ async fn replay_page(lang: Lang) -> AnyView {
             text::fill(td_string!(l, teach.replay_done), &[("name", student.pseudonym.clone()), ("date", human_date(lang, &day_of(r.finished_at))), ("percent", correct_percent(r).to_string())]),
         ),
         None => {
-            let current = match app.db.current_answers(class.id).await {
+            let current = match app.db.answers_of(student.id, Some(assignment.id)).await {
                 Ok(c) => c,
                 Err(e) => return trouble(lang, e),
             };

@@ -208,6 +208,26 @@ fn is_unique_violation(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
 }
 
+/// Answer rows sorted by (assignment, student, comment, seq), reduced to the latest answer to
+/// each comment.
+fn latest_per_comment(rows: Vec<SqliteRow>) -> DbResult<Vec<CurrentAnswer>> {
+    let mut out: Vec<CurrentAnswer> = Vec::new();
+    for r in rows {
+        let a = CurrentAnswer {
+            student_id: r.try_get("student_id")?,
+            assignment_id: r.try_get("assignment_id")?,
+            comment: u32::try_from(r.try_get::<i64, _>("comment")?).unwrap_or(u32::MAX),
+            answer: r.try_get("answer")?,
+            received_at: r.try_get("received_at")?,
+        };
+        match out.last_mut() {
+            Some(last) if (last.student_id, last.assignment_id, last.comment) == (a.student_id, a.assignment_id, a.comment) => *last = a,
+            _ => out.push(a),
+        }
+    }
+    Ok(out)
+}
+
 /// The id an `INSERT … RETURNING id` made, or `None` when a unique value was taken.
 fn inserted_id(r: Result<SqliteRow, sqlx::Error>) -> DbResult<Option<i64>> {
     match r {
@@ -509,32 +529,33 @@ impl Db {
         Ok(sqlx::query("SELECT COUNT(*) AS n FROM answers WHERE student_id = $1").bind(student_id).fetch_one(&self.pool).await?.try_get("n")?)
     }
 
-    /// The latest answer of every student of the class to every comment of its assignments.
-    pub async fn current_answers(&self, class_id: i64) -> DbResult<Vec<CurrentAnswer>> {
+    /// The latest answers in the class's rounds that are not finished yet (a finished round is
+    /// read from `rounds`): what the teacher's live overview shows. Finished rounds are left out
+    /// in SQL, so the cost follows the rounds in progress, not everything the class ever answered.
+    pub async fn answers_in_progress(&self, class_id: i64) -> DbResult<Vec<CurrentAnswer>> {
         let rows = sqlx::query(
             "SELECT a.student_id, a.assignment_id, a.comment, a.seq, a.answer, a.received_at FROM answers a \
              JOIN assignments g ON g.id = a.assignment_id WHERE g.class_id = $1 \
+             AND NOT EXISTS (SELECT 1 FROM rounds r WHERE r.student_id = a.student_id AND r.assignment_id = a.assignment_id) \
              ORDER BY a.assignment_id, a.student_id, a.comment, a.seq",
         )
         .bind(class_id)
         .fetch_all(&self.pool)
         .await?;
-        let mut out: Vec<CurrentAnswer> = Vec::new();
-        for r in rows {
-            let a = CurrentAnswer {
-                student_id: r.try_get("student_id")?,
-                assignment_id: r.try_get("assignment_id")?,
-                comment: u32::try_from(r.try_get::<i64, _>("comment")?).unwrap_or(u32::MAX),
-                answer: r.try_get("answer")?,
-                received_at: r.try_get("received_at")?,
-            };
-            // Rows come sorted by seq: a later row for the same comment replaces the earlier one.
-            match out.last_mut() {
-                Some(last) if (last.student_id, last.assignment_id, last.comment) == (a.student_id, a.assignment_id, a.comment) => *last = a,
-                _ => out.push(a),
-            }
-        }
-        Ok(out)
+        latest_per_comment(rows)
+    }
+
+    /// One student's latest answers, in one assignment or in all.
+    pub async fn answers_of(&self, student_id: i64, assignment_id: Option<i64>) -> DbResult<Vec<CurrentAnswer>> {
+        let rows = sqlx::query(
+            "SELECT student_id, assignment_id, comment, seq, answer, received_at FROM answers \
+             WHERE student_id = $1 AND ($2 IS NULL OR assignment_id = $2) ORDER BY assignment_id, student_id, comment, seq",
+        )
+        .bind(student_id)
+        .bind(assignment_id)
+        .fetch_all(&self.pool)
+        .await?;
+        latest_per_comment(rows)
     }
 
     /// Records a finished round; the first finish counts (`false` when there was one already).

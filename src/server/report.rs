@@ -118,7 +118,7 @@ impl ClassReport {
             })
             .collect();
         let rounds = db.rounds_of_class(class.id).await?;
-        let current = db.current_answers(class.id).await?;
+        let current = db.answers_in_progress(class.id).await?;
         Ok(ClassReport::build(class, students, assignments, rounds, &current))
     }
 
