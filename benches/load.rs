@@ -309,7 +309,7 @@ async fn answer_loop(http: Http, base: String, s: Arc<Student>, class: Arc<Class
         let line = format!("a ld{:05}n{n:06} {} {comment} {} {answer}", s.index, class.assignment, n + 1);
         let req = send(&http, &base, Method::POST, "/api/answers", Some(&s.cookie), Some("text/plain; charset=utf-8"), line);
         if let Some(r) = timed(Kind::Answer, planned, t0, &mut tally, req).await {
-            match r.text().strip_prefix("ok ").and_then(|n| n.trim().parse::<u64>().ok()) {
+            match r.text().strip_prefix("ok ").and_then(|n| n.split_whitespace().next()?.parse::<u64>().ok()) {
                 Some(stored) => tally.acknowledged += stored,
                 None => {
                     tally.bad_replies += 1;

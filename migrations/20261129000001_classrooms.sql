@@ -1,11 +1,13 @@
 -- Teachers, classes, students, assignments and answers.
--- Plain SQL that PostgreSQL also reads, with one exception: ids are INTEGER PRIMARY KEY (a
--- PostgreSQL backend uses BIGINT GENERATED ALWAYS AS IDENTITY). Times are milliseconds since
+-- Plain SQL that PostgreSQL also reads, with one exception: ids are INTEGER PRIMARY KEY
+-- AUTOINCREMENT (a PostgreSQL backend uses BIGINT GENERATED ALWAYS AS IDENTITY). AUTOINCREMENT
+-- matters: an id is never handed out again, so a session or a queued answer that names a
+-- removed student or assignment can never land on a new one. Times are milliseconds since
 -- 1970 (UTC). A student is a pseudonym and nothing else (PRODUCT.md §6): no e-mail, name,
 -- birth date, address or device data has a column here.
 
 CREATE TABLE teachers (
-    id            INTEGER PRIMARY KEY,
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
     email         TEXT    NOT NULL UNIQUE,  -- lower-case
     password_hash TEXT    NOT NULL,         -- Argon2id, PHC string
     lang          TEXT    NOT NULL,
@@ -15,7 +17,7 @@ CREATE TABLE teachers (
 );
 
 CREATE TABLE classes (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
     teacher_id  INTEGER NOT NULL REFERENCES teachers (id) ON DELETE CASCADE,
     name        TEXT    NOT NULL,
     age_band    TEXT    NOT NULL,
@@ -27,7 +29,7 @@ CREATE TABLE classes (
 CREATE INDEX classes_by_teacher ON classes (teacher_id);
 
 CREATE TABLE students (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
     class_id    INTEGER NOT NULL REFERENCES classes (id) ON DELETE CASCADE,
     pseudonym   TEXT    NOT NULL,           -- at most 30 characters
     name_key    TEXT    NOT NULL,           -- the pseudonym in lower case: one "Blue Fox" a class
@@ -38,7 +40,7 @@ CREATE TABLE students (
 );
 
 CREATE TABLE assignments (
-    id         INTEGER PRIMARY KEY,
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
     class_id   INTEGER NOT NULL REFERENCES classes (id) ON DELETE CASCADE,
     lesson_id  TEXT    NOT NULL,
     age_band   TEXT    NOT NULL,

@@ -33,8 +33,11 @@ pub struct AppState {
 /// Wrong class or rejoin codes one address may send in a window: a class of 30 behind one
 /// school address can each mistype a few times.
 pub const WRONG_CODES_PER_ADDRESS: i64 = 100;
-/// Wrong rejoin codes for one class in a window, from anywhere: guessing a child's card is slow.
-pub const WRONG_REJOIN_PER_CLASS: i64 = 20;
+/// Wrong rejoin codes for one class in a window, from anywhere: guessing one of 30 cards
+/// (2^30 codes each) stays hopeless, and a class mistyping at the start of a lesson gets on.
+pub const WRONG_REJOIN_PER_CLASS: i64 = 60;
+/// Children in one class: anyone with the code can join, so a class cannot grow without end.
+pub const MAX_STUDENTS_PER_CLASS: i64 = 200;
 pub const ATTEMPT_WINDOW_MS: i64 = 10 * 60 * 1000;
 
 impl AppState {
@@ -132,14 +135,23 @@ pub fn human_date(lang: crate::domain::model::Lang, day: &str) -> String {
     format!("{d} {month} {y}")
 }
 
-/// Reads `YYYY-MM-DD` as a plausible date.
+/// Reads `YYYY-MM-DD` as a date that exists.
 pub fn valid_day(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
-    matches!(parts.as_slice(), [y, m, d]
-        if y.len() == 4 && m.len() == 2 && d.len() == 2
-        && y.parse::<u32>().is_ok_and(|y| (2000..=2200).contains(&y))
-        && m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
-        && d.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)))
+    let [y, m, d] = parts.as_slice() else { return false };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return false;
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else { return false };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (2000..=2200).contains(&y) && (1..=days).contains(&d)
 }
 
 #[cfg(test)]
@@ -157,6 +169,7 @@ mod tests {
         assert_eq!(human_date(crate::domain::model::Lang::En, "soon"), "soon");
         assert!(!valid_day("2026-13-01"));
         assert!(!valid_day("26-12-01"));
+        assert!(!valid_day("2026-02-29") && valid_day("2028-02-29") && !valid_day("2026-04-31"));
         assert!(!valid_day(""));
     }
 }

@@ -173,9 +173,9 @@ async fn a_teacher_runs_a_lesson_with_two_children_one_of_them_on_flaky_wifi() {
     let rows: Vec<&str> = csv.lines().collect();
     assert_eq!(rows.len(), 1 + 2 * 2, "{csv}");
     let n = feed.comments.len();
-    assert!(rows.iter().any(|r| r.starts_with(&format!("Blauwe Vos,what-is-spam,done,{n},{n},100,"))), "{csv}");
-    assert!(rows.iter().any(|r| r.starts_with(&format!("Groene Uil,what-is-spam,done,{n},{n},100,"))), "{csv}");
-    assert!(rows.iter().any(|r| r.starts_with("Groene Uil,check-the-profile,not_started")), "{csv}");
+    assert!(rows.iter().any(|r| r.starts_with(&format!("Blauwe Vos,what-is-spam,Wat is spam?,done,{n},{n},100,"))), "{csv}");
+    assert!(rows.iter().any(|r| r.starts_with(&format!("Groene Uil,what-is-spam,Wat is spam?,done,{n},{n},100,"))), "{csv}");
+    assert!(rows.iter().any(|r| r.starts_with("Groene Uil,check-the-profile,Check het profiel,not_started")), "{csv}");
 
     // Every other teacher page, for the axe and for a person to look at.
     let sid = app.state.db.students_of(class_id).await.unwrap()[0].id;

@@ -131,11 +131,20 @@ pub fn FeedGame(feed: Feed, #[prop(optional)] class_round: Option<ClassRound>) -
     let restore_key = key.clone();
     let finished_key = key.clone();
     Effect::new(move |_| {
-        let restored = load_round(&restore_key).map(|s| s.answers).filter(|a| a.len() == n).or(server_answers.clone());
+        let local = load_round(&restore_key).map(|s| s.answers).filter(|a| a.len() == n);
+        let restored = match (outbox, assignment) {
+            // A class round: the server's answers, unless this device has changes it has not
+            // sent yet (then this device is newer).
+            (Some(outbox), Some(a)) if outbox.waiting_for(a) => local.or(server_answers.clone()),
+            (Some(_), _) => server_answers.clone().or(local),
+            _ => local,
+        };
         if let Some(answers) = restored {
             game.answers.set(answers);
         }
-        sent.set_value(game.answers.get_untracked());
+        // What differs from the server's answers is sent (again: the server stores a key once and
+        // the latest choice wins).
+        sent.set_value(server_answers.clone().unwrap_or_else(|| game.answers.get_untracked()));
         hydrated.set(true);
     });
     Effect::new(move |_| {

@@ -1,10 +1,11 @@
 //! Answers of a class round on their way to the server. Every choice becomes a line with a key
-//! the browser makes; lines wait in local storage until the server has acknowledged them, so a
-//! dropped school Wi-Fi, a closed lid or a reload loses nothing. Sending retries with backoff
-//! (1 s doubling to 30 s) and at once when the browser says it is online again. The server
-//! stores each key once, so a line sent twice counts once.
+//! the browser makes. The page keeps the lines in memory and copies them to local storage, so
+//! a dropped school Wi-Fi, a closed lid or a reload loses nothing (and with storage full or
+//! switched off the page still sends them). A line leaves the queue only when the server has
+//! answered for it. Sending retries with backoff (1 s doubling to 30 s) and at once when the
+//! browser says it is online again. The server stores each key once, so a line sent twice
+//! counts once.
 
-use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -16,13 +17,20 @@ fn storage_key(student: i64) -> String {
     format!("feedwise.outbox.v1.{student}")
 }
 
-fn load(student: i64) -> Vec<String> {
-    LocalStorage::get(storage_key(student)).unwrap_or_default()
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
 }
 
+fn load(student: i64) -> Vec<String> {
+    let saved = storage().and_then(|s| s.get_item(&storage_key(student)).ok().flatten()).unwrap_or_default();
+    saved.lines().filter(|l| !l.is_empty()).map(str::to_string).collect()
+}
+
+/// Copies the queue to local storage; when storage is full or off, the page still has it.
 fn save(student: i64, lines: &[String]) {
-    // When storage is full or off the lines still go out from memory on this page.
-    let _ = LocalStorage::set(storage_key(student), lines);
+    if let Some(s) = storage() {
+        let _ = if lines.is_empty() { s.remove_item(&storage_key(student)) } else { s.set_item(&storage_key(student), &lines.join("\n")) };
+    }
 }
 
 /// A key no other answer has: time and randomness, URL-safe.
@@ -35,13 +43,15 @@ pub fn new_key() -> String {
 
 /// How a flush ended.
 enum Sent {
-    /// Stored (200) or refused for good (4xx): either way these lines are done.
+    /// Stored (200), or refused for good (the assignment removed, the class archived): either
+    /// way these lines are done.
     Done,
-    /// The server or the network failed: try again later.
+    /// The network, the server, or the session (signed out, another child signed in on this
+    /// device) failed: keep the lines and try again later.
     Retry,
 }
 
-async fn post(body: String) -> Sent {
+async fn post(student: i64, body: String) -> Sent {
     use wasm_bindgen::JsCast;
     let Some(window) = web_sys::window() else { return Sent::Retry };
     let init = web_sys::RequestInit::new();
@@ -49,6 +59,7 @@ async fn post(body: String) -> Sent {
     init.set_body(&wasm_bindgen::JsValue::from_str(&body));
     if let Ok(headers) = web_sys::Headers::new() {
         let _ = headers.set("Content-Type", "text/plain;charset=UTF-8");
+        let _ = headers.set("X-Feedwise-Student", &student.to_string());
         init.set_headers(&headers);
     }
     let Ok(response) = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str_and_init("/api/answers", &init)).await else {
@@ -56,8 +67,8 @@ async fn post(body: String) -> Sent {
     };
     match response.dyn_into::<web_sys::Response>().map(|r| r.status()) {
         Ok(200..=299) => Sent::Done,
-        // Refused for good (not in this class any more, the class archived): keeping the lines
-        // would block the ones behind them.
+        Ok(401 | 408 | 409 | 429) => Sent::Retry,
+        // Refused for good: keeping the lines would block the ones behind them.
         Ok(400..=499) => Sent::Done,
         _ => Sent::Retry,
     }
@@ -67,6 +78,8 @@ async fn post(body: String) -> Sent {
 #[derive(Clone, Copy)]
 pub struct Outbox {
     student: i64,
+    /// The lines not yet acknowledged, oldest first.
+    queue: StoredValue<Vec<String>>,
     /// Lines not yet acknowledged.
     pub pending: RwSignal<usize>,
     /// The last try failed; a retry is scheduled.
@@ -80,13 +93,16 @@ impl Outbox {
     pub fn new(student: i64) -> Outbox {
         let outbox = Outbox {
             student,
+            queue: StoredValue::new(Vec::new()),
             pending: RwSignal::new(0),
             offline: RwSignal::new(false),
             sending: StoredValue::new(false),
             backoff_ms: StoredValue::new(1000),
         };
         Effect::new(move |_| {
-            outbox.pending.set(load(student).len());
+            let saved = load(student);
+            outbox.pending.set(saved.len());
+            outbox.queue.set_value(saved);
             outbox.flush();
         });
         let _ = window_event_listener(leptos::ev::online, move |_| {
@@ -98,11 +114,19 @@ impl Outbox {
 
     /// Queues lines and sends them.
     pub fn add(&self, lines: Vec<String>) {
-        let mut all = load(self.student);
-        all.extend(lines);
-        save(self.student, &all);
-        self.pending.set(all.len());
+        self.queue.update_value(|q| q.extend(lines));
+        self.queue.with_value(|q| {
+            save(self.student, q);
+            self.pending.set(q.len());
+        });
         self.flush();
+    }
+
+    /// Whether lines of this assignment are still waiting: then this device's round is newer
+    /// than what the server has.
+    pub fn waiting_for(&self, assignment: i64) -> bool {
+        let id = assignment.to_string();
+        self.queue.with_value(|q| q.iter().any(|l| l.split(' ').nth(2) == Some(id.as_str())))
     }
 
     /// Sends the queue, oldest first, until it is empty or sending fails.
@@ -114,19 +138,20 @@ impl Outbox {
         let this = *self;
         leptos::task::spawn_local(async move {
             loop {
-                let queued = load(this.student);
-                if queued.is_empty() {
+                let batch: Vec<String> = this.queue.with_value(|q| q.iter().take(BATCH).cloned().collect());
+                if batch.is_empty() {
                     this.pending.set(0);
                     this.offline.set(false);
                     break;
                 }
-                let batch: Vec<String> = queued.iter().take(BATCH).cloned().collect();
-                match post(batch.join("\n")).await {
+                match post(this.student, batch.join("\n")).await {
                     Sent::Done => {
                         // Lines may have been added while this batch was on its way.
-                        let rest: Vec<String> = load(this.student).into_iter().filter(|l| !batch.contains(l)).collect();
-                        save(this.student, &rest);
-                        this.pending.set(rest.len());
+                        this.queue.update_value(|q| q.retain(|l| !batch.contains(l)));
+                        this.queue.with_value(|q| {
+                            save(this.student, q);
+                            this.pending.set(q.len());
+                        });
                         this.offline.set(false);
                         this.backoff_ms.set_value(1000);
                     }
@@ -141,5 +166,21 @@ impl Outbox {
             }
             this.sending.set_value(false);
         });
+    }
+}
+
+/// On the class page: sends what a round page left waiting (the child closed it too soon), and
+/// says so while it does.
+#[island]
+pub fn OutboxStatus(student: i64, lang: crate::domain::model::Lang) -> impl IntoView {
+    use leptos_i18n::td_string;
+    let outbox = Outbox::new(student);
+    let l = crate::text::locale(lang);
+    move || {
+        let pending = outbox.pending.get();
+        (pending > 0).then(|| {
+            let text = if outbox.offline.get() { td_string!(l, sync_waiting_offline) } else { td_string!(l, sync_sending) };
+            view! { <p class="card sync waiting" role="status">"⏳ " {crate::text::fill(text, &[("count", pending.to_string())])}</p> }
+        })
     }
 }

@@ -8,6 +8,7 @@ use super::play::BadRound;
 use crate::components::feed_game::{ClassRound, FeedGame};
 use crate::components::feedback::Feedback;
 use crate::components::layout::Layout;
+use crate::components::outbox::OutboxStatus;
 use crate::domain::model::Lang;
 use crate::domain::scoring::{answers_fit, decode_answers};
 use crate::i18n::Locale;
@@ -79,6 +80,7 @@ fn join_error(l: Locale, e: &str) -> Option<&'static str> {
         "name_taken" => td_string!(l, pupil.error_name_taken),
         "wrong_personal" => td_string!(l, pupil.error_wrong_personal),
         "too_many" => td_string!(l, pupil.error_too_many),
+        "class_full" => td_string!(l, pupil.error_class_full),
         _ => return None,
     })
 }
@@ -192,6 +194,7 @@ async fn class_home(lang: Option<Lang>) -> AnyView {
         Ok(x) => x,
         Err(e) => return trouble(lang, e),
     };
+    let archived = class.archived_at.is_some();
     let items = assignments
         .into_iter()
         .filter_map(|a| {
@@ -208,6 +211,7 @@ async fn class_home(lang: Option<Lang>) -> AnyView {
                 <h1>{text::fill(td_string!(l, pupil.hello), &[("name", student.pseudonym.clone())])}</h1>
                 <p class="lead">{text::fill(td_string!(l, pupil.your_class), &[("class", class.name.clone())])}</p>
             </section>
+            <OutboxStatus student=student.id lang />
             {class.archived_at.is_some().then(|| view! { <p class="card notice" role="status">{td_string!(l, pupil.class_archived)}</p> })}
             {items.is_empty().then(|| view! { <p class="card">{td_string!(l, pupil.nothing_yet)}</p> })}
             <ol class="assigned">
@@ -231,6 +235,8 @@ async fn class_home(lang: Option<Lang>) -> AnyView {
                             <p class="lesson-buttons">
                                 {match results {
                                     Some(url) => view! { <a class="big-button primary" href=url>{td_string!(l, pupil.see_results)}</a> }.into_any(),
+                                    // An archived class is closed: results only.
+                                    None if archived => ().into_any(),
                                     None => view! {
                                         {(!test).then(|| view! { <a class="big-button" href=read.clone()>{td_string!(l, pupil.read_lesson)}</a> })}
                                         <a class="big-button primary" href=play>{if answered > 0 { td_string!(l, pupil.continue_round) } else { td_string!(l, pupil.start_round) }} " →"</a>
@@ -307,6 +313,10 @@ async fn assignment_round(lang: Option<Lang>, results: bool) -> AnyView {
             </Layout>
         }
         .into_any();
+    }
+    if class.archived_at.is_some() {
+        go_to(&format!("/{}/class", lang.code()));
+        return ().into_any();
     }
     // Played already: the first try counts, so the child sees those results.
     if let Some(r) = finished {

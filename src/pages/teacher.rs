@@ -297,7 +297,7 @@ async fn class_page(lang: Lang) -> AnyView {
         .lessons(class.lang)
         .iter()
         .filter(|x| x.ages.contains(&class.age_band) && !assigned.contains(&x.id))
-        .map(|x| (x.id.clone(), x.title.clone(), x.exercise.difficulty.level()))
+        .map(|x| (x.id.clone(), x.title.clone()))
         .collect();
     let archived = class.archived_at;
     let students = report.students.len();
@@ -356,13 +356,15 @@ async fn class_page(lang: Lang) -> AnyView {
                                         ("kinds", kinds.iter().map(|c| text::category_name(l, *c)).collect::<Vec<_>>().join(", ")),
                                     ])} })}
                                     " · " {text::fill(td_string!(l, teach.finished_count), &[("done", done.to_string()), ("total", students.to_string())])}
-                                    <form method="post" action=format!("/do/classes/{}/unassign", class.id) class="inline">
-                                        <input type="hidden" name="lang" value=lang.code() />
-                                        <input type="hidden" name="assignment" value=a.assignment.id.to_string() />
-                                        <button type="submit" class="small" aria-label=text::fill(td_string!(l, teach.unassign_label), &[("title", a.title.clone())])>
-                                            {td_string!(l, teach.unassign)}
-                                        </button>
-                                    </form>
+                                    <details class="confirm">
+                                        <summary aria-label=text::fill(td_string!(l, teach.unassign_label), &[("title", a.title.clone())])>{td_string!(l, teach.unassign)}</summary>
+                                        <form method="post" action=format!("/do/classes/{}/unassign", class.id) class="stack">
+                                            <input type="hidden" name="lang" value=lang.code() />
+                                            <input type="hidden" name="assignment" value=a.assignment.id.to_string() />
+                                            <p>{td_string!(l, teach.unassign_explain)}</p>
+                                            <button type="submit" class="big-button danger">{text::fill(td_string!(l, teach.unassign_confirm), &[("title", a.title.clone())])}</button>
+                                        </form>
+                                    </details>
                                 </li>
                             }
                         }).collect_view()}
@@ -372,12 +374,13 @@ async fn class_page(lang: Lang) -> AnyView {
                             <input type="hidden" name="lang" value=lang.code() />
                             <label for="lesson">{td_string!(l, teach.lesson)}</label>
                             <select id="lesson" name="lesson" required>
-                                {lessons.iter().map(|(id, title, _)| view! { <option value=id.clone()>{title.clone()}</option> }).collect_view()}
+                                {lessons.iter().map(|(id, title)| view! { <option value=id.clone()>{title.clone()}</option> }).collect_view()}
                             </select>
                             <label for="level">{td_string!(l, teach.level)}</label>
                             <select id="level" name="level">
+                                <option value="0" selected=true>{td_string!(l, teach.level_lesson)}</option>
                                 {Difficulty::ALL.into_iter().map(|d| view! {
-                                    <option value=d.level().to_string() selected=d.level() == lessons[0].2>{text::level(l, d.level())}</option>
+                                    <option value=d.level().to_string()>{text::level(l, d.level())}</option>
                                 }).collect_view()}
                             </select>
                             <p class="hint">{td_string!(l, teach.level_hint)}</p>
@@ -405,7 +408,7 @@ async fn class_page(lang: Lang) -> AnyView {
             <section class="card" id="overview" aria-labelledby="overview-title">
                 <h2 id="overview-title">{td_string!(l, teach.overview_title)}</h2>
                 <p class="hint">{td_string!(l, teach.overview_live)}</p>
-                <LiveRegion url=live_url every_secs=5>
+                <LiveRegion url=live_url every_secs=5 pause=td_string!(l, teach.live_pause).to_string() resume=td_string!(l, teach.live_resume).to_string()>
                     <ClassOverview lang report=overview />
                 </LiveRegion>
                 <p class="lesson-buttons">

@@ -21,18 +21,24 @@ pub const LOGIN_FAILURES: i64 = 5;
 pub const LOGIN_LOCK_MS: i64 = 15 * 60 * 1000;
 pub const MIN_PASSWORD_CHARS: usize = 10;
 
+/// Argon2 takes about 19 MiB and a core for a moment per password: a few at a time, so that a
+/// burst of logins queues instead of eating the server's memory.
+static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
+
 /// Hashes a password with Argon2id (the argon2 crate's defaults), off the async threads.
-pub async fn hash_password(password: String) -> String {
+pub async fn hash_password(password: String) -> Result<String, String> {
+    let _turn = HASHING.acquire().await.map_err(|e| e.to_string())?;
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
-        Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).unwrap_or_default()
+        Argon2::default().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(|e| e.to_string())
     })
     .await
-    .unwrap_or_default()
+    .map_err(|e| e.to_string())?
 }
 
 /// Checks a password against a stored hash, off the async threads.
 pub async fn verify_password(password: String, hash: String) -> bool {
+    let Ok(_turn) = HASHING.acquire().await else { return false };
     tokio::task::spawn_blocking(move || {
         PasswordHash::new(&hash).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
     })
@@ -47,6 +53,7 @@ pub const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2F
 /// Starts a teacher's session under a new id.
 pub async fn log_in_teacher(session: &Session, teacher: &Teacher) -> Result<(), tower_sessions::session::Error> {
     session.cycle_id().await?;
+    session.remove_value(STUDENT).await?;
     session.insert(TEACHER, teacher.id).await?;
     session.set_expiry(Some(Expiry::OnInactivity(TEACHER_IDLE)));
     Ok(())
@@ -91,8 +98,8 @@ mod tests {
 
     #[tokio::test]
     async fn passwords_are_argon2id_and_salted() {
-        let a = hash_password("correct horse battery".into()).await;
-        let b = hash_password("correct horse battery".into()).await;
+        let a = hash_password("correct horse battery".into()).await.unwrap();
+        let b = hash_password("correct horse battery".into()).await.unwrap();
         assert!(a.starts_with("$argon2id$"), "{a}");
         assert_ne!(a, b);
         assert!(verify_password("correct horse battery".into(), a.clone()).await);

@@ -313,17 +313,26 @@ impl Db {
         row.as_ref().map(teacher_row).transpose()
     }
 
-    /// Counts a wrong password; from `lock_after` failures on, the account waits until `lock_until`.
-    pub async fn login_failed(&self, id: i64, lock_after: i64, lock_until: i64) -> DbResult<()> {
-        sqlx::query(
-            "UPDATE teachers SET failed_logins = failed_logins + 1, \
-             locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3 ELSE locked_until END WHERE id = $1",
+    /// Takes one login attempt of an account before its password is checked, so that attempts
+    /// sent at the same moment are counted one by one. A lock that has run out starts the count
+    /// afresh. Returns the attempt's number and the time the account is locked until (0: not).
+    pub async fn login_attempt(&self, id: i64, now: i64) -> DbResult<(i64, i64)> {
+        let row = sqlx::query(
+            "UPDATE teachers SET \
+             failed_logins = CASE WHEN locked_until > 0 AND locked_until <= $2 THEN 1 ELSE failed_logins + 1 END, \
+             locked_until = CASE WHEN locked_until > 0 AND locked_until <= $2 THEN 0 ELSE locked_until END \
+             WHERE id = $1 RETURNING failed_logins, locked_until",
         )
         .bind(id)
-        .bind(lock_after)
-        .bind(lock_until)
-        .execute(&self.pool)
+        .bind(now)
+        .fetch_one(&self.pool)
         .await?;
+        Ok((row.try_get("failed_logins")?, row.try_get("locked_until")?))
+    }
+
+    /// Locks an account's login until a time.
+    pub async fn lock_login(&self, id: i64, until: i64) -> DbResult<()> {
+        sqlx::query("UPDATE teachers SET locked_until = $2 WHERE id = $1").bind(id).bind(until).execute(&self.pool).await?;
         Ok(())
     }
 

@@ -7,7 +7,7 @@ use super::auth::{self, LOGIN_FAILURES, LOGIN_LOCK_MS, MIN_PASSWORD_CHARS};
 use super::codes::{self, CLASS_CODE_LEN, PseudonymError, REJOIN_CODE_LEN};
 use super::db::{AnswerIn, Class, NewStudent, Round, Student, Teacher, now_ms};
 use super::report::ClassReport;
-use super::{ATTEMPT_WINDOW_MS, AppState, WRONG_CODES_PER_ADDRESS, WRONG_REJOIN_PER_CLASS};
+use super::{ATTEMPT_WINDOW_MS, AppState, MAX_STUDENTS_PER_CLASS, WRONG_CODES_PER_ADDRESS, WRONG_REJOIN_PER_CLASS};
 use crate::domain::model::{AgeBand, Category, Difficulty, Lang};
 use std::collections::HashMap;
 use crate::domain::scoring::{Answer, answers_fit, decode_answers, score};
@@ -90,7 +90,10 @@ async fn sign_up(State(app): State<AppState>, session: Session, Form(f): Form<Si
     if f.password != f.password2 {
         return back("password_mismatch");
     }
-    let hash = auth::hash_password(f.password.clone()).await;
+    let hash = match auth::hash_password(f.password.clone()).await {
+        Ok(h) => h,
+        Err(e) => return oops(e),
+    };
     match app.db.create_teacher(&email, &hash, lang).await {
         Ok(Some(t)) => match auth::log_in_teacher(&session, &t).await {
             Ok(()) => to(format!("/{}/teacher", lang.code())),
@@ -122,15 +125,21 @@ async fn log_in(State(app): State<AppState>, session: Session, Form(f): Form<Log
         return back("login");
     };
     let now = now_ms();
-    if creds.locked_until > now {
+    let (attempt, locked_until) = match app.db.login_attempt(creds.teacher.id, now).await {
+        Ok(x) => x,
+        Err(e) => return oops(e),
+    };
+    if locked_until > now || attempt > LOGIN_FAILURES {
         return back("locked");
     }
     if !auth::verify_password(f.password, creds.password_hash.clone()).await {
-        return match app.db.login_failed(creds.teacher.id, LOGIN_FAILURES, now + LOGIN_LOCK_MS).await {
-            Ok(()) if creds.failed_logins + 1 >= LOGIN_FAILURES => back("locked"),
-            Ok(()) => back("login"),
-            Err(e) => oops(e),
-        };
+        if attempt == LOGIN_FAILURES {
+            return match app.db.lock_login(creds.teacher.id, now + LOGIN_LOCK_MS).await {
+                Ok(()) => back("locked"),
+                Err(e) => oops(e),
+            };
+        }
+        return back("login");
     }
     if let Err(e) = app.db.login_succeeded(creds.teacher.id).await {
         return oops(e);
@@ -223,7 +232,13 @@ async fn assign(State(app): State<AppState>, session: Session, Path(id): Path<i6
     if !lesson.ages.contains(&class.age_band) {
         return back("lesson_age");
     }
-    let Some(level) = level.parse().ok().and_then(Difficulty::new) else { return back("lesson") };
+    // 0: the level the lesson was written for.
+    let level = match level.parse::<u8>() {
+        Ok(0) => Some(lesson.exercise.difficulty),
+        Ok(n) => Difficulty::new(n),
+        Err(_) => None,
+    };
+    let Some(level) = level else { return back("lesson") };
     let due = due.trim();
     if !due.is_empty() && !super::valid_day(due) {
         return back("due");
@@ -316,7 +331,7 @@ async fn delete_class(State(app): State<AppState>, session: Session, Path(id): P
         Ok(x) => x,
         Err(r) => return r,
     };
-    if f.confirm.trim() != class.name {
+    if f.confirm.trim().to_lowercase() != class.name.to_lowercase() {
         return to(format!("/{}/teacher/classes/{id}?error=confirm#delete", lang.code()));
     }
     match app.db.delete_class(class.id).await {
@@ -372,8 +387,12 @@ async fn join(
         Ok(n) => n,
         Err(PseudonymError::Empty) => return back("name_empty"),
         Err(PseudonymError::TooLong) => return back("name_long"),
-        Err(PseudonymError::LooksPersonal) => return back("name_personal"),
+        // Not echoed back into the address: it may be an e-mail address or a phone number.
+        Err(PseudonymError::LooksPersonal) => return to(format!("/{}/join?error=name_personal&code={}", lang.code(), q(f.code.trim()))),
     };
+    if class.students >= MAX_STUDENTS_PER_CLASS {
+        return back("class_full");
+    }
     for _ in 0..8 {
         match app.db.create_student(class.id, &name, &codes::new_rejoin_code()).await {
             Ok(NewStudent::Created(s)) => return welcome(&session, &s, class.lang).await,
@@ -449,6 +468,9 @@ async fn leave(session: Session, Form(f): Form<LangOnly>) -> Response {
 
 // Answers
 
+/// The header a class round sends with its answers: the student they belong to.
+pub const STUDENT_HEADER: &str = "x-feedwise-student";
+
 /// At most this many answers in one request.
 pub const MAX_BATCH: usize = 500;
 
@@ -457,8 +479,9 @@ pub const MAX_BATCH: usize = 500;
 pub enum Message {
     /// `a <key> <assignment> <comment> <seq> <answer>`: a choice about one comment.
     Answer(AnswerIn),
-    /// `f <key> <assignment> <answers>`: the round is finished with these answers.
-    Finish { key: String, assignment_id: i64, answers: String },
+    /// `f <key> <assignment> <answers>`: the round is finished with these answers (the key only
+    /// tells the browser's lines apart: the first finish counts).
+    Finish { assignment_id: i64, answers: String },
 }
 
 fn valid_key(k: &str) -> bool {
@@ -486,7 +509,6 @@ pub fn parse_messages(body: &str) -> Result<Vec<Message>, String> {
                     answer: answer.to_string(),
                 })),
                 ["f", key, assignment, answers] if valid_key(key) => Ok(Message::Finish {
-                    key: key.to_string(),
                     assignment_id: assignment.parse().map_err(|_| bad())?,
                     answers: answers.to_string(),
                 }),
@@ -498,12 +520,17 @@ pub fn parse_messages(body: &str) -> Result<Vec<Message>, String> {
 
 /// `POST /api/answers`: a child's answers, sent as they are given and again after the
 /// connection comes back. Each is stored once (by its key). 200 means stored on disk.
-async fn answers(State(app): State<AppState>, session: Session, body: String) -> Response {
+async fn answers(State(app): State<AppState>, session: Session, headers: HeaderMap, body: String) -> Response {
     let (student, class) = match auth::student(&session, &app.db).await {
         Ok(Some(x)) => x,
         Ok(None) => return (StatusCode::UNAUTHORIZED, "not in a class").into_response(),
         Err(e) => return oops(e),
     };
+    // A shared device: answers queued by one child must not be stored as the next child's.
+    let claimed = headers.get(STUDENT_HEADER).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<i64>().ok());
+    if claimed.is_some_and(|c| c != student.id) {
+        return (StatusCode::CONFLICT, "these answers belong to another child on this device").into_response();
+    }
     let messages = match parse_messages(&body) {
         Ok(m) => m,
         Err(e) => return (StatusCode::BAD_REQUEST, e).into_response(),
@@ -511,9 +538,10 @@ async fn answers(State(app): State<AppState>, session: Session, body: String) ->
     if class.archived_at.is_some() {
         return (StatusCode::GONE, "the class is archived").into_response();
     }
-    let mut feeds = std::collections::HashMap::new();
-    let mut store = Vec::new();
-    let mut finishes = Vec::new();
+    // A line that cannot be stored (an assignment since removed, an answer that does not fit its
+    // feed) is refused on its own: the good lines around it are kept.
+    let mut feeds: HashMap<i64, Option<std::sync::Arc<crate::domain::model::Feed>>> = HashMap::new();
+    let (mut store, mut finishes, mut refused, mut foreign) = (Vec::new(), Vec::new(), 0, 0);
     for m in messages {
         let aid = match &m {
             Message::Answer(a) => a.assignment_id,
@@ -525,12 +553,12 @@ async fn answers(State(app): State<AppState>, session: Session, body: String) ->
                 Ok(_) => None,
                 Err(e) => return oops(e),
             };
-            let Some(feed) = feed else {
-                return (StatusCode::FORBIDDEN, format!("assignment {aid} is not one of this class")).into_response();
-            };
             feeds.insert(aid, feed);
         }
-        let feed = &feeds[&aid];
+        let Some(feed) = feeds[&aid].clone() else {
+            foreign += 1;
+            continue;
+        };
         match m {
             Message::Answer(a) => {
                 let i = a.comment as usize;
@@ -538,16 +566,18 @@ async fn answers(State(app): State<AppState>, session: Session, body: String) ->
                     && decode_answers(&a.answer, 1).is_some_and(|one| {
                         let mut all = vec![Answer::default(); feed.comments.len()];
                         all[i] = one[0].clone();
-                        answers_fit(feed, &all)
+                        answers_fit(&feed, &all)
                     });
-                if !fits {
-                    return (StatusCode::BAD_REQUEST, format!("answer {} does not fit the feed", a.key)).into_response();
+                if fits {
+                    store.push(a);
+                } else {
+                    refused += 1;
                 }
-                store.push(a);
             }
-            Message::Finish { key: _, assignment_id, answers } => {
-                let Some(decoded) = decode_answers(&answers, feed.comments.len()).filter(|d| answers_fit(feed, d)) else {
-                    return (StatusCode::BAD_REQUEST, "the finished answers do not fit the feed").into_response();
+            Message::Finish { assignment_id, answers } => {
+                let Some(decoded) = decode_answers(&answers, feed.comments.len()).filter(|d| answers_fit(&feed, d)) else {
+                    refused += 1;
+                    continue;
                 };
                 let s = score(&feed.comments, &decoded);
                 finishes.push(Round {
@@ -565,6 +595,9 @@ async fn answers(State(app): State<AppState>, session: Session, body: String) ->
             }
         }
     }
+    if store.is_empty() && finishes.is_empty() && foreign > 0 {
+        return (StatusCode::FORBIDDEN, "these assignments are not this class's").into_response();
+    }
     let new = match app.db.save_answers(student.id, &store).await {
         Ok(n) => n,
         Err(e) => return oops(e),
@@ -574,7 +607,7 @@ async fn answers(State(app): State<AppState>, session: Session, body: String) ->
             return oops(e);
         }
     }
-    (StatusCode::OK, format!("ok {new}")).into_response()
+    (StatusCode::OK, format!("ok {new} refused {}", refused + foreign)).into_response()
 }
 
 // Teacher views that are not pages

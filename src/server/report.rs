@@ -156,6 +156,9 @@ impl ClassReport {
             let Some(info) = by_id.get(&r.assignment_id) else { continue };
             let Some(feed) = info.feed.as_deref() else { continue };
             let Some(answers) = round_answers(feed, r) else { continue };
+            // The pre-test measures what the class knew before the lessons: no one "keeps falling"
+            // for a trick they have not been taught yet.
+            let counts_for_help = info.kind != ExerciseKind::Pretest;
             let mut missed_here: HashMap<Category, u32> = HashMap::new();
             for (i, (c, a)) in feed.comments.iter().zip(&answers).enumerate() {
                 let o = outcome(c, a);
@@ -170,7 +173,7 @@ impl ClassReport {
                     let s = cat.entry(c.category).or_default();
                     s.0 += 1;
                     s.1 += u32::from(o == Outcome::Hit);
-                    if o == Outcome::Miss {
+                    if o == Outcome::Miss && counts_for_help {
                         *missed_here.entry(c.category).or_default() += 1;
                     }
                 }
@@ -253,13 +256,13 @@ impl ClassReport {
     /// The CSV export: one row per student and assignment.
     pub fn csv(&self) -> String {
         let mut out = String::from(
-            "pseudonym,lesson,status,answered,comments,correct_percent,hits,misses,false_alarms,correct_rejections,discernment,risky_actions,finished_at\n",
+            "pseudonym,lesson,lesson_title,status,answered,comments,correct_percent,hits,misses,false_alarms,correct_rejections,discernment,risky_actions,finished_at\n",
         );
         for s in &self.students {
             for a in &self.assignments {
                 let round = self.rounds.iter().find(|r| r.student_id == s.id && r.assignment_id == a.assignment.id);
                 let total = a.feed.as_ref().map_or(0, |f| f.comments.len());
-                let mut row = vec![csv_field(&s.pseudonym), csv_field(&a.assignment.lesson_id)];
+                let mut row = vec![csv_field(&s.pseudonym), csv_field(&a.assignment.lesson_id), csv_field(&a.title)];
                 match (round, self.cell(s.id, a.assignment.id)) {
                     (Some(r), _) => row.extend([
                         "done".to_string(),
