@@ -6,8 +6,8 @@
 //! errors. Exits non-zero only when the setup fails.
 //!
 //! Run: `make load` (or `cargo bench --features ssr --bench load`). Settings:
-//! `LOAD_SECONDS` (default 60), `LOAD_STUDENTS` (default 1000), `LOAD_CLASSES` (default 1: all
-//! students in one class; more spreads them round-robin over that many classes), `LOAD_PAGES`
+//! `LOAD_SECONDS` (default 60), `LOAD_STUDENTS` (default 1000), `LOAD_CLASSES` (default: as
+//! few classes as hold them, at 200 a class; more spreads them round-robin), `LOAD_PAGES`
 //! (default 1; 0 sends the answers only, to see the write path alone).
 
 use feedwise::domain::scoring::{Answer, ReportReason, encode_answers};
@@ -400,7 +400,9 @@ fn row(name: &str, all: usize, errors: u64, rate: f64, planned: f64, lat: &[u64]
 async fn main() -> ExitCode {
     let seconds = env_num("LOAD_SECONDS", 60).max(1);
     let n_students = env_num("LOAD_STUDENTS", 1000).max(1) as usize;
-    let n_classes = (env_num("LOAD_CLASSES", 1).max(1) as usize).min(n_students);
+    // A class takes at most MAX_STUDENTS_PER_CLASS children: by default as few classes as hold them.
+    let fewest = n_students.div_ceil(feedwise::server::MAX_STUDENTS_PER_CLASS as usize);
+    let n_classes = (env_num("LOAD_CLASSES", fewest as u64) as usize).clamp(fewest, n_students.max(1));
     let pages_on = env_num("LOAD_PAGES", 1) != 0;
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
 
