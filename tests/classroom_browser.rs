@@ -157,6 +157,8 @@ async fn a_teacher_runs_a_lesson_with_two_children_one_of_them_on_flaky_wifi() {
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
     assert_eq!(teacher.count("td[data-state='done']").await, 2);
+    let done_row = teacher.text(".overview tfoot").await;
+    assert!(done_row.contains("2 / 2") && done_row.contains("0 / 2"), "the lessons' done counts follow live: {done_row}");
     teacher.screenshot("teacher-class").await;
 
     // The CSV holds a row per child and lesson, with the results.

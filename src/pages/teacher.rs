@@ -485,6 +485,14 @@ pub fn ClassOverview(lang: Lang, report: ClassReport) -> impl IntoView {
                         </tr>
                     }).collect_view()}
                 </tbody>
+                <tfoot>
+                    <tr>
+                        <th scope="row">{td_string!(l, teach.finished_row)}</th>
+                        {report.assignments.iter().map(|a| view! {
+                            <td>{format!("{} / {}", report.finished(a.assignment.id), report.students.len())}</td>
+                        }).collect_view()}
+                    </tr>
+                </tfoot>
             </table>
         </div>
         <p class="hint">{td_string!(l, teach.overview_key)} {updated.map(|u| view! { " " {u} })}</p>
