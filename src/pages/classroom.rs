@@ -104,14 +104,31 @@ fn name_ideas(lang: Lang) -> Vec<String> {
         .collect()
 }
 
-#[component]
-pub fn JoinPage() -> impl IntoView {
-    let lang = super::home::lang_param();
-    view! { <Suspense fallback=|| ()>{Suspend::new(async move { join_page(lang).await })}</Suspense> }
+/// A page component that waits for its async body (`async fn(Lang) -> AnyView`) on the server.
+macro_rules! page {
+    ($name:ident, $body:ident) => {
+        #[component]
+        pub fn $name() -> impl IntoView {
+            let lang = $crate::pages::home::lang_param();
+            view! {
+                <Suspense fallback=|| ()>
+                    {Suspend::new(async move {
+                        match lang {
+                            Some(lang) => $body(lang).await,
+                            None => view! { <$crate::pages::not_found::NotFound /> }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            }
+        }
+    };
 }
+pub(crate) use page;
 
-async fn join_page(lang: Option<Lang>) -> AnyView {
-    let Some(lang) = lang else { return view! { <NotFound /> }.into_any() };
+page!(JoinPage, join_page);
+page!(ClassHomePage, class_home);
+
+async fn join_page(lang: Lang) -> AnyView {
     let l = locale(lang);
     let current = match current_student().await {
         Ok(c) => c,
@@ -166,14 +183,7 @@ async fn join_page(lang: Option<Lang>) -> AnyView {
     .into_any()
 }
 
-#[component]
-pub fn ClassHomePage() -> impl IntoView {
-    let lang = super::home::lang_param();
-    view! { <Suspense fallback=|| ()>{Suspend::new(async move { class_home(lang).await })}</Suspense> }
-}
-
-async fn class_home(lang: Option<Lang>) -> AnyView {
-    let Some(lang) = lang else { return view! { <NotFound /> }.into_any() };
+async fn class_home(lang: Lang) -> AnyView {
     let app = app();
     let (student, class) = match current_student().await {
         Ok(Some(x)) => x,

@@ -2,8 +2,7 @@
 //! code, assignments, live overview and insights, the printable join sheet, rejoin cards and
 //! summary, a child's rounds and the replay of exactly the feed they saw. Server only.
 
-use super::classroom::{app, go_to, query, session, trouble};
-use super::home::lang_param;
+use super::classroom::{app, go_to, page, query, session, trouble};
 use super::not_found::NotFound;
 use crate::components::feedback::Feedback;
 use crate::components::layout::Layout;
@@ -81,25 +80,6 @@ fn error_text(l: Locale, e: &str) -> Option<&'static str> {
 
 fn error_view(l: Locale) -> impl IntoView {
     query("error").and_then(|e| error_text(l, &e)).map(|e| view! { <p class="form-error" role="alert">{e}</p> })
-}
-
-macro_rules! page {
-    ($name:ident, $body:ident) => {
-        #[component]
-        pub fn $name() -> impl IntoView {
-            let lang = lang_param();
-            view! {
-                <Suspense fallback=|| ()>
-                    {Suspend::new(async move {
-                        match lang {
-                            Some(lang) => $body(lang).await,
-                            None => view! { <NotFound /> }.into_any(),
-                        }
-                    })}
-                </Suspense>
-            }
-        }
-    };
 }
 
 page!(TeacherHomePage, teacher_home);

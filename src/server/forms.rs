@@ -12,7 +12,7 @@ use crate::domain::model::{AgeBand, Category, Difficulty, Lang};
 use std::collections::HashMap;
 use crate::domain::scoring::{Answer, answers_fit, decode_answers, score};
 use axum::Form;
-use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::extract::{ConnectInfo, FromRequestParts, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -169,6 +169,21 @@ async fn own_class(app: &AppState, session: &Session, id: i64) -> Result<(Teache
     Ok((teacher, class))
 }
 
+/// A logged-in teacher's own class, from the `{id}` in the path. Anyone else is turned away as
+/// `own_class` does: 401 without a teacher, "not found" for someone else's class.
+pub struct OwnClass(pub Class);
+
+impl FromRequestParts<AppState> for OwnClass {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, app: &AppState) -> Result<Self, Response> {
+        let session = Session::from_request_parts(parts, app).await.map_err(IntoResponse::into_response)?;
+        let Path(params) = Path::<HashMap<String, String>>::from_request_parts(parts, app).await.map_err(IntoResponse::into_response)?;
+        let id = params.get("id").and_then(|v| v.parse().ok()).ok_or_else(not_found)?;
+        own_class(app, &session, id).await.map(|(_, class)| OwnClass(class))
+    }
+}
+
 #[derive(Deserialize)]
 pub struct NewClass {
     lang: String,
@@ -202,11 +217,8 @@ async fn create_class(State(app): State<AppState>, session: Session, Form(f): Fo
     oops("no free class code after 8 tries")
 }
 
-async fn rotate_code(State(app): State<AppState>, session: Session, Path(id): Path<i64>, Form(f): Form<LangOnly>) -> Response {
-    let (_, class) = match own_class(&app, &session, id).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+async fn rotate_code(State(app): State<AppState>, OwnClass(class): OwnClass, Form(f): Form<LangOnly>) -> Response {
+    let id = class.id;
     for _ in 0..8 {
         match app.db.set_class_code(class.id, &codes::new_class_code()).await {
             Ok(true) => return to(format!("/{}/teacher/classes/{id}?done=code#code", lang_of(&f.lang).code())),
@@ -219,14 +231,11 @@ async fn rotate_code(State(app): State<AppState>, session: Session, Path(id): Pa
 
 /// The assignment form: `lang`, `lesson`, `level`, `due` and a tick box `only_<kind>` for each
 /// kind of spam the teacher narrows the feed to (none ticked: the lesson's own kinds).
-async fn assign(State(app): State<AppState>, session: Session, Path(id): Path<i64>, Form(form): Form<HashMap<String, String>>) -> Response {
+async fn assign(State(app): State<AppState>, OwnClass(class): OwnClass, Form(form): Form<HashMap<String, String>>) -> Response {
+    let id = class.id;
     let field = |name: &str| form.get(name).cloned().unwrap_or_default();
     let f = (field("lang"), field("lesson"), field("level"), field("due"));
     let (lang, lesson_id, level, due) = (lang_of(&f.0), f.1, f.2, f.3);
-    let (_, class) = match own_class(&app, &session, id).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     let back = |e: &str| to(format!("/{}/teacher/classes/{id}?error={e}#assign", lang.code()));
     let Some(lesson) = app.library.lesson(class.lang, &lesson_id) else { return back("lesson") };
     if !lesson.ages.contains(&class.age_band) {
@@ -262,11 +271,8 @@ pub struct Unassign {
     assignment: i64,
 }
 
-async fn unassign(State(app): State<AppState>, session: Session, Path(id): Path<i64>, Form(f): Form<Unassign>) -> Response {
-    let (_, class) = match own_class(&app, &session, id).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+async fn unassign(State(app): State<AppState>, OwnClass(class): OwnClass, Form(f): Form<Unassign>) -> Response {
+    let id = class.id;
     match app.db.assignment(f.assignment).await {
         Ok(Some(a)) if a.class_id == class.id => match app.db.delete_assignment(a.id).await {
             Ok(()) => to(format!("/{}/teacher/classes/{id}#assign", lang_of(&f.lang).code())),
@@ -284,11 +290,8 @@ pub struct Archive {
     restore: String,
 }
 
-async fn archive(State(app): State<AppState>, session: Session, Path(id): Path<i64>, Form(f): Form<Archive>) -> Response {
-    let (_, class) = match own_class(&app, &session, id).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+async fn archive(State(app): State<AppState>, OwnClass(class): OwnClass, Form(f): Form<Archive>) -> Response {
+    let id = class.id;
     let at = if f.restore == "1" { None } else { Some(now_ms()) };
     match app.db.set_archived(class.id, at).await {
         Ok(()) => to(format!("/{}/teacher/classes/{id}", lang_of(&f.lang).code())),
@@ -296,18 +299,15 @@ async fn archive(State(app): State<AppState>, session: Session, Path(id): Path<i
     }
 }
 
-#[derive(Deserialize)]
-pub struct RemoveStudent {
-    lang: String,
-}
-
 /// Takes a child out of the class, with their answers (a child who joined with a real or rude
 /// name joins again with a made-up one).
-async fn remove_student(State(app): State<AppState>, session: Session, Path((id, sid)): Path<(i64, i64)>, Form(f): Form<RemoveStudent>) -> Response {
-    let (_, class) = match own_class(&app, &session, id).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+async fn remove_student(
+    State(app): State<AppState>,
+    OwnClass(class): OwnClass,
+    Path((_, sid)): Path<(i64, i64)>,
+    Form(f): Form<LangOnly>,
+) -> Response {
+    let id = class.id;
     match app.db.student(sid).await {
         Ok(Some(s)) if s.class_id == class.id => match app.db.delete_student(s.id).await {
             Ok(()) => to(format!("/{}/teacher/classes/{id}?done=removed", lang_of(&f.lang).code())),
@@ -325,12 +325,9 @@ pub struct Delete {
     confirm: String,
 }
 
-async fn delete_class(State(app): State<AppState>, session: Session, Path(id): Path<i64>, Form(f): Form<Delete>) -> Response {
+async fn delete_class(State(app): State<AppState>, OwnClass(class): OwnClass, Form(f): Form<Delete>) -> Response {
+    let id = class.id;
     let lang = lang_of(&f.lang);
-    let (_, class) = match own_class(&app, &session, id).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
     if f.confirm.trim().to_lowercase() != class.name.to_lowercase() {
         return to(format!("/{}/teacher/classes/{id}?error=confirm#delete", lang.code()));
     }
@@ -619,11 +616,7 @@ pub struct LangQuery {
 }
 
 /// `GET /api/classes/{id}/live`: the class overview as HTML, for the page to swap in.
-async fn live(State(app): State<AppState>, session: Session, Path(id): Path<i64>, Query(query): Query<LangQuery>) -> Response {
-    let (_, class) = match own_class(&app, &session, id).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+async fn live(State(app): State<AppState>, OwnClass(class): OwnClass, Query(query): Query<LangQuery>) -> Response {
     let lang = lang_of(&query.lang);
     let report = match ClassReport::load(&app, class).await {
         Ok(r) => r,
@@ -637,11 +630,7 @@ async fn live(State(app): State<AppState>, session: Session, Path(id): Path<i64>
 }
 
 /// `GET /teacher/classes/{id}/export.csv`.
-async fn export_csv(State(app): State<AppState>, session: Session, Path(id): Path<i64>) -> Response {
-    let (_, class) = match own_class(&app, &session, id).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+async fn export_csv(State(app): State<AppState>, OwnClass(class): OwnClass) -> Response {
     let file: String = class.name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
     let report = match ClassReport::load(&app, class).await {
         Ok(r) => r,
