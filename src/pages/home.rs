@@ -26,6 +26,21 @@ pub fn lang_param() -> Option<Lang> {
     use_params_map().get_untracked().get("lang").as_deref().and_then(Lang::parse)
 }
 
+/// The age bands as radio buttons named `age`, 10 to 12 chosen (the home page and a new class).
+#[component]
+pub fn AgeChoices(l: crate::i18n::Locale) -> impl IntoView {
+    view! {
+        <div class="choices">
+            {AgeBand::ALL.into_iter().map(|a| view! {
+                <label class="choice">
+                    <input type="radio" name="age" value=a.id() checked=a == AgeBand::Age10To12 required=true />
+                    <span>{text::age_band(l, a)}</span>
+                </label>
+            }).collect_view()}
+        </div>
+    }
+}
+
 #[component]
 pub fn HomePage() -> impl IntoView {
     let Some(lang) = lang_param() else {
@@ -43,14 +58,7 @@ pub fn HomePage() -> impl IntoView {
                 <input type="hidden" name="seed" value=fresh_seed().to_string() />
                 <fieldset>
                     <legend>{td_string!(l, home_age)}</legend>
-                    <div class="choices">
-                        {AgeBand::ALL.into_iter().map(|a| view! {
-                            <label class="choice">
-                                <input type="radio" name="age" value=a.id() checked=a == AgeBand::Age10To12 required=true />
-                                <span>{text::age_band(l, a)}</span>
-                            </label>
-                        }).collect_view()}
-                    </div>
+                    <AgeChoices l />
                 </fieldset>
                 <fieldset>
                     <legend>{td_string!(l, home_app)}</legend>

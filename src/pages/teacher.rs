@@ -3,11 +3,12 @@
 //! summary, a child's rounds and the replay of exactly the feed they saw. Server only.
 
 use super::classroom::{app, go_to, page, query, session, trouble};
+use super::home::AgeChoices;
 use super::not_found::NotFound;
 use crate::components::feedback::Feedback;
 use crate::components::layout::Layout;
 use crate::components::live::LiveRegion;
-use crate::domain::model::{AgeBand, Category, Comment, Difficulty, Lang};
+use crate::domain::model::{Category, Comment, Difficulty, Lang};
 use crate::i18n::Locale;
 use crate::server::auth::{self, MIN_PASSWORD_CHARS};
 use crate::server::codes;
@@ -139,14 +140,7 @@ async fn teacher_home(lang: Lang) -> AnyView {
                     <input id="class-name" name="name" required maxlength="60" value=name placeholder=td_string!(l, teach.class_name_example) />
                     <fieldset>
                         <legend>{td_string!(l, teach.age_band)}</legend>
-                        <div class="choices">
-                            {AgeBand::ALL.into_iter().map(|a| view! {
-                                <label class="choice">
-                                    <input type="radio" name="age" value=a.id() checked=a == AgeBand::Age10To12 required=true />
-                                    <span>{text::age_band(l, a)}</span>
-                                </label>
-                            }).collect_view()}
-                        </div>
+                        <AgeChoices l />
                     </fieldset>
                     <fieldset>
                         <legend>{td_string!(l, teach.class_language)}</legend>
