@@ -11,4 +11,5 @@ pub mod itembank;
 pub mod model;
 pub mod scoring;
 pub mod slots;
+pub mod style;
 pub mod template;

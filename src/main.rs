@@ -9,8 +9,9 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   feedwise                      start the server (see README.md for settings)
-  feedwise export-comments --lang <nl|en> --count <N> --seed <S> [--age-band <8-10|10-12|12-14>] [--difficulty <1|2|3>]
-                                write N generated comments as JSON Lines to stdout
+  feedwise export-comments --lang <nl|en> --count <N> --seed <S> [--age-band <8-10|10-12|12-14>] [--difficulty <1|2|3>] [--corpus DIR]
+                                write N generated comments as JSON Lines to stdout; --corpus reads
+                                creators/accounts/comments.toml from DIR instead of the built-in ones
   feedwise check-lessons [DIR]  check the lesson files (default: FEEDWISE_LESSONS_DIR or lessons)";
 
 #[tokio::main]
@@ -82,6 +83,7 @@ fn export(args: &[String]) -> Result<(), String> {
     let mut seed = None;
     let mut age_band = None;
     let mut difficulty = None;
+    let mut corpus_dir = None;
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
@@ -97,13 +99,21 @@ fn export(args: &[String]) -> Result<(), String> {
                     value.parse::<u8>().ok().and_then(Difficulty::new).ok_or_else(|| format!("--difficulty must be 1, 2 or 3, not '{value}'"))?,
                 )
             }
+            "--corpus" => corpus_dir = Some(value.clone()),
             other => return Err(format!("unknown option '{other}'")),
         }
     }
     let lang = lang.ok_or("--lang is required")?;
     let count = count.ok_or("--count is required")?;
     let seed = seed.ok_or("--seed is required")?;
-    let corpus = Corpus::builtin(lang).map_err(|e| e.to_string())?;
+    let loaded;
+    let corpus = match &corpus_dir {
+        Some(dir) => {
+            loaded = read_corpus(lang, dir)?;
+            &loaded
+        }
+        None => Corpus::builtin(lang).map_err(|e| e.to_string())?,
+    };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for s in sample_comments(corpus, count, seed, age_band, difficulty) {
         let c = &s.comment;
@@ -116,6 +126,8 @@ fn export(args: &[String]) -> Result<(), String> {
             "age_band": s.settings.age_band.id(),
             "platform": s.settings.platform.id(),
             "is_reply": c.parent.is_some(),
+            "parent": s.parent,
+            "post": { "creator": s.creator, "caption": s.caption },
             "cues": c.cues().iter().map(|q| q.id()).collect::<Vec<_>>(),
             "tricks": c.tricks,
             "profile_cues": c.profile_cues,
@@ -124,4 +136,15 @@ fn export(args: &[String]) -> Result<(), String> {
         writeln!(out, "{row}").map_err(|e| e.to_string())?;
     }
     out.flush().map_err(|e| e.to_string())
+}
+
+/// A corpus read from a folder at run time, so that writers see their changes without a rebuild.
+fn read_corpus(lang: Lang, dir: &str) -> Result<Corpus, String> {
+    let read = |name: &str| {
+        let path = std::path::Path::new(dir).join(name);
+        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let (creators, accounts, comments) = (read("creators.toml")?, read("accounts.toml")?, read("comments.toml")?);
+    let files = feedwise::domain::corpus::CorpusFiles { dir, creators: &creators, accounts: &accounts, comments: &comments };
+    Corpus::parse(lang, &files).map_err(|e| e.to_string())
 }

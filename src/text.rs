@@ -31,6 +31,10 @@ pub fn cue(l: Locale, c: Cue) -> String {
         Cue::Secret => td_string!(l, cue.secret),
         Cue::Link => td_string!(l, cue.link),
         Cue::Handle => td_string!(l, cue.handle),
+        Cue::FakeProof => td_string!(l, cue.fake_proof),
+        Cue::PayFirst => td_string!(l, cue.pay_first),
+        Cue::MoneyMule => td_string!(l, cue.money_mule),
+        Cue::Recovery => td_string!(l, cue.recovery),
     }
     .to_string()
 }
@@ -44,6 +48,7 @@ pub fn trick(l: Locale, t: Trick) -> String {
         Trick::BotChain => td_string!(l, trick.bot_chain),
         Trick::FakePinned => td_string!(l, trick.fake_pinned),
         Trick::CopiesCreator => td_string!(l, trick.copies_creator),
+        Trick::AnswersViewer => td_string!(l, trick.answers_viewer),
     }
     .to_string()
 }

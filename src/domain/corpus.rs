@@ -23,20 +23,30 @@ pub struct PostDef {
     pub caption: String,
     pub scene: String,
     pub topic: Vec<String>,
+    /// The creator's id and the post's own `tags`: what `(for: …)` template headers match.
+    pub tags: Vec<String>,
 }
 
 /// Templates for one spam section, by difficulty 1–3, plus bot replies.
 #[derive(Clone, Debug, Default)]
 pub struct SpamSection {
     pub by_difficulty: [Vec<Template>; 3],
+    /// Bot replies under the spam comment itself, praising it.
     pub replies: Vec<Template>,
+    /// Spam posted as a reply under another viewer's real comment (impersonators, "agents").
+    pub under_viewer: Vec<Template>,
 }
 
-/// Kinds of legitimate comment in `[legit]`.
+/// Kinds of legitimate comment in `[legit]` that every corpus must have.
 pub const LEGIT_KINDS: [&str; 6] = ["reaction", "question", "joke", "disagree", "reply", "warn"];
 
+/// Kinds of legitimate comment a corpus may add: friend tags, everyday talk, and replies that
+/// follow the kind of comment they answer (`reply_question` under a question …); the generator
+/// falls back to `reaction` and `reply` where one is missing.
+pub const OPTIONAL_LEGIT_KINDS: [&str; 6] = ["tag", "talk", "reply_question", "reply_reaction", "reply_joke", "reply_disagree"];
+
 /// Slots the generator fills itself; every other slot must be a list.
-pub const BUILTIN_SLOTS: [&str; 11] = [
+pub const BUILTIN_SLOTS: [&str; 14] = [
     "creator",
     "creator_handle",
     "topic",
@@ -48,6 +58,9 @@ pub const BUILTIN_SLOTS: [&str; 11] = [
     "n",
     "big_n",
     "amount",
+    "friend",
+    "club_link",
+    "media",
 ];
 
 /// The parsed, checked corpus of one language.
@@ -68,6 +81,8 @@ pub struct Corpus {
     pub username: HashMap<Category, Vec<Template>>,
     /// Words spam links and legitimate links are built from; `Legit` for the latter.
     pub link_words: HashMap<Category, Vec<String>>,
+    /// Words for the pages of real clubs, teams and groups (`[links] club`, optional).
+    pub club_words: Vec<String>,
 }
 
 impl Corpus {

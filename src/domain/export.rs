@@ -10,6 +10,11 @@ use rand::{Rng, SeedableRng};
 pub struct Sample {
     pub settings: FeedSettings,
     pub comment: Comment,
+    /// The creator and caption of the post it is under, so a reader can see whether it fits.
+    pub creator: String,
+    pub caption: String,
+    /// The text of the comment it answers, for a reply.
+    pub parent: Option<String>,
 }
 
 /// `count` comments from feeds drawn with `seed`; age band and difficulty are mixed unless given.
@@ -29,9 +34,17 @@ pub fn sample_comments(
         let mut settings = FeedSettings::home(platform, age, level);
         settings.comment_count = 20;
         let feed = generate(corpus, &settings, rng.random());
-        for comment in feed.comments {
+        let caption = feed.post.title.clone().map_or(feed.post.caption.clone(), |t| format!("{t} — {}", feed.post.caption));
+        for comment in &feed.comments {
             if out.len() < count {
-                out.push(Sample { settings: settings.clone(), comment });
+                let parent = comment.parent.and_then(|p| feed.comments.iter().find(|c| c.id == p)).map(Comment::text);
+                out.push(Sample {
+                    settings: settings.clone(),
+                    comment: comment.clone(),
+                    creator: feed.post.creator.display_name.clone(),
+                    caption: caption.clone(),
+                    parent,
+                });
             }
         }
     }

@@ -5,7 +5,8 @@ use super::accounts::{creator_account, legit_account, lognormal, profile_cues, s
 use super::corpus::{Corpus, CreatorDef, PostDef};
 use super::evasion::disguise;
 use super::model::*;
-use super::slots::SlotFiller;
+use super::slots::{Memory, SlotFiller};
+use super::style::{Restyle, restyle};
 use super::template::Template;
 use rand::seq::{IndexedRandom, SliceRandom};
 use rand::{Rng, SeedableRng};
@@ -24,6 +25,8 @@ struct Draft {
     tricky: Option<Tricky>,
     pinned: bool,
     likes: u32,
+    /// What the slots of a spam comment became, for its bot replies.
+    memory: Memory,
 }
 
 struct Thread {
@@ -39,6 +42,30 @@ struct Ctx<'c> {
     creator_account: Account,
     /// Texts already in the feed: a feed never shows the same comment twice.
     seen: HashSet<String>,
+    /// Templates already used in the feed (by address): two fills of one template read alike.
+    used: HashSet<*const Template>,
+    /// The words of each comment so far: two templates can read alike too.
+    seen_words: Vec<HashSet<String>>,
+}
+
+/// The words of a text, in lower case.
+fn word_set(text: &str) -> HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// Two comments of six words or more that share most of their words read as one comment twice.
+fn alike(a: &HashSet<String>, b: &HashSet<String>) -> bool {
+    a.len() >= 6 && b.len() >= 6 && a.intersection(b).count() * 10 >= a.union(b).count() * 6
+}
+
+/// Which list of a spam section a comment comes from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SpamPart {
+    Top,
+    /// A bot reply praising the spam above it.
+    Reply,
+    /// Spam posted under another viewer's real comment.
+    UnderViewer,
 }
 
 /// Generates the comment section under one post.
@@ -46,7 +73,16 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
     let mut rng = FeedRng::seed_from_u64(seed);
     let (creator, post) = choose_post(corpus, settings, &mut rng);
     let creator_acc = creator_account(creator, &mut rng);
-    let mut ctx = Ctx { corpus, settings, creator, post, creator_account: creator_acc, seen: HashSet::new() };
+    let mut ctx = Ctx {
+        corpus,
+        settings,
+        creator,
+        post,
+        creator_account: creator_acc,
+        seen: HashSet::new(),
+        used: HashSet::new(),
+        seen_words: Vec::new(),
+    };
 
     let n = usize::from(settings.comment_count.max(2));
     let mut categories: Vec<Category> = Category::SPAM
@@ -64,15 +100,26 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
     let spam_target = spam_target.min(n);
 
     let mut threads: Vec<Thread> = Vec::new();
+    // Spam replies waiting for a real comment to be posted under.
+    let mut under_viewer: Vec<Draft> = Vec::new();
     let mut spam_made = 0;
     let mut next_cat = 0;
     while spam_made < spam_target {
         let category = categories[next_cat % categories.len()];
         next_cat += 1;
-        let mut top = spam_comment(&mut ctx, category, false, &mut rng);
+        let section = &corpus.spam[Corpus::spam_key(category, settings.age_band)];
+        if settings.difficulty.level() >= 2
+            && section.under_viewer.iter().any(|t| t.fits(&post.tags, settings.age_band))
+            && n - spam_target > under_viewer.len() + 2
+            && rng.random_bool(0.3)
+        {
+            under_viewer.push(spam_comment(&mut ctx, category, SpamPart::UnderViewer, None, &mut rng));
+            spam_made += 1;
+            continue;
+        }
+        let mut top = spam_comment(&mut ctx, category, SpamPart::Top, None, &mut rng);
         spam_made += 1;
         let mut replies = Vec::new();
-        let section = &corpus.spam[Corpus::spam_key(category, settings.age_band)];
         let chain_chance = match category {
             Category::Crypto => 0.8,
             _ => 0.35,
@@ -84,7 +131,7 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
         {
             let count = rng.random_range(1..=2).min(spam_target - spam_made);
             for _ in 0..count {
-                replies.push(spam_comment(&mut ctx, category, true, &mut rng));
+                replies.push(spam_comment(&mut ctx, category, SpamPart::Reply, Some(&top.memory), &mut rng));
                 spam_made += 1;
             }
             top.tricks.push(Trick::BotChain);
@@ -108,28 +155,39 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
             legit_left -= 1;
         }
     }
-    // Real people warn others under some spam; the warning itself is a legitimate comment.
+    // Real people sometimes warn others under spam; the warning itself is a legitimate comment.
+    // Real comment sections hold few of them, so they stay rare.
     for thread in threads.iter_mut() {
-        if legit_left > 2 && thread.top.category.is_spam() && rng.random_bool(0.3) {
+        if legit_left > 2 && thread.top.category.is_spam() && rng.random_bool(0.12) {
             let warn = legit_comment(&mut ctx, "warn", &mut rng);
             thread.replies.push(Draft { tricky: Some(Tricky::Warning), ..warn });
             legit_left -= 1;
         }
     }
+    let kinds: Vec<(&str, u32)> = [("reaction", 34), ("question", 20), ("joke", 12), ("disagree", 10), ("tag", 12), ("talk", 12)]
+        .into_iter()
+        .filter(|(k, _)| corpus.legit.contains_key(*k))
+        .collect();
     while legit_left > 0 {
-        let kind = *[("reaction", 45), ("question", 25), ("joke", 15), ("disagree", 15)]
-            .choose_weighted(&mut rng, |k| k.1)
-            .map(|k| &k.0)
-            .unwrap_or(&"reaction");
+        let kind = kinds.choose_weighted(&mut rng, |k| k.1).map(|k| k.0).unwrap_or("reaction");
         let top = legit_comment(&mut ctx, kind, &mut rng);
         legit_left -= 1;
         let mut replies = Vec::new();
-        if legit_left > 0 && rng.random_bool(0.3) {
-            replies.push(legit_comment(&mut ctx, "reply", &mut rng));
+        // Bots answer viewers who ask or tell something, not someone's joke or argument.
+        let answerable = matches!(kind, "question" | "talk" | "reaction" | "tag");
+        if answerable && let Some(mut spam) = under_viewer.pop() {
+            spam.tricks.push(Trick::AnswersViewer);
+            replies.push(spam);
+        } else if legit_left > 0 && rng.random_bool(0.3) {
+            let own = format!("reply_{kind}");
+            let list = if corpus.legit.contains_key(own.as_str()) && rng.random_bool(0.75) { own.as_str() } else { "reply" };
+            replies.push(legit_comment(&mut ctx, list, &mut rng));
             legit_left -= 1;
         }
         threads.push(Thread { top, replies });
     }
+    // Too few real comments to hang them all under: the rest are posted on their own.
+    threads.extend(under_viewer.into_iter().map(|top| Thread { top, replies: Vec::new() }));
 
     threads.shuffle(&mut rng);
     if let Some(p) = pinned {
@@ -174,15 +232,26 @@ fn choose_post<'c, R: Rng>(corpus: &'c Corpus, settings: &FeedSettings, rng: &mu
     *options.choose(rng).expect("corpus has a post for every platform")
 }
 
-/// Expands one of the templates into text not yet in the feed (a few tries, then accepts).
+/// Expands one of the templates that fit this post and age band into text not yet in the feed,
+/// preferring templates not used yet (a few tries, then accepts).
 fn fresh_text<R: Rng>(ctx: &mut Ctx, templates: &[Template], filler: &mut SlotFiller, rng: &mut R) -> Vec<Span> {
+    let age = ctx.settings.age_band;
+    let fitting: Vec<&Template> = templates.iter().filter(|t| t.fits(&ctx.post.tags, age)).collect();
+    let unused: Vec<&Template> = fitting.iter().copied().filter(|t| !ctx.used.contains(&(*t as *const Template))).collect();
+    // The corpus check guarantees untagged templates for every age band of spam; a list may
+    // still run out of unused ones in a long feed.
+    let pool = if unused.is_empty() { fitting } else { unused };
     let mut spans = Vec::new();
     for _ in 0..8 {
-        let Some(t) = templates.choose(rng) else { break };
+        let Some(t) = pool.choose(rng) else { break };
         spans = t.expand(filler, rng);
         trim(&mut spans);
         let text: String = spans.iter().map(|s| s.text.as_str()).collect();
-        if ctx.seen.insert(text) {
+        let words = word_set(&text);
+        if !ctx.seen.contains(&text) && !ctx.seen_words.iter().any(|w| alike(w, &words)) {
+            ctx.seen.insert(text);
+            ctx.seen_words.push(words);
+            ctx.used.insert(*t as *const Template);
             break;
         }
     }
@@ -205,16 +274,28 @@ fn trim(spans: &mut Vec<Span>) {
     spans.retain(|s| !s.text.is_empty());
 }
 
-fn spam_comment<R: Rng>(ctx: &mut Ctx, category: Category, reply: bool, rng: &mut R) -> Draft {
+fn spam_comment<R: Rng>(ctx: &mut Ctx, category: Category, part: SpamPart, memory: Option<&Memory>, rng: &mut R) -> Draft {
     let corpus = ctx.corpus;
     let difficulty = ctx.settings.difficulty;
     let section = &corpus.spam[Corpus::spam_key(category, ctx.settings.age_band)];
     let level = usize::from(difficulty.level() - 1);
-    let templates: &[Template] = if reply { &section.replies } else { &section.by_difficulty[level] };
+    let templates: &[Template] = match part {
+        SpamPart::Top => &section.by_difficulty[level],
+        SpamPart::Reply => &section.replies,
+        SpamPart::UnderViewer => &section.under_viewer,
+    };
+    let reply = part == SpamPart::Reply;
     let mut filler = SlotFiller::new(corpus, ctx.creator, ctx.post, category);
+    if let Some(m) = memory {
+        filler.memory = m.clone();
+    }
     let mut spans = fresh_text(ctx, templates, &mut filler, rng);
+    restyle(&mut spans, Restyle::Full, rng);
     let mut tricks = Vec::new();
+    let said = filler.memory.clone();
+    filler.memory = said.without_name();
     let mut author = spam_account(corpus, category, &mut filler, rng);
+    filler.memory = said;
 
     if difficulty.level() == 3 && !reply {
         tricks.extend(disguise(&mut spans, rng));
@@ -228,6 +309,8 @@ fn spam_comment<R: Rng>(ctx: &mut Ctx, category: Category, reply: bool, rng: &mu
     let copies_chance = match (category, difficulty.level()) {
         (Category::FakeGiveaway, 3) => 0.85,
         (Category::FakeGiveaway, 2) => 0.5,
+        // an impersonator answering a viewer wears the creator's name and picture
+        (Category::FakeGiveaway, _) if part == SpamPart::UnderViewer => 0.9,
         (Category::Crypto | Category::FreeCurrency, 3) => 0.25,
         _ => 0.0,
     };
@@ -250,6 +333,7 @@ fn spam_comment<R: Rng>(ctx: &mut Ctx, category: Category, reply: bool, rng: &mu
         tricky: None,
         pinned: false,
         likes: if rng.random_bool(0.7) { rng.random_range(0..4) } else { rng.random_range(4..60) },
+        memory: filler.memory,
     }
 }
 
@@ -257,7 +341,7 @@ fn legit_comment<R: Rng>(ctx: &mut Ctx, kind: &str, rng: &mut R) -> Draft {
     let corpus = ctx.corpus;
     let mut filler = SlotFiller::new(corpus, ctx.creator, ctx.post, Category::Legit);
     let mut spans = fresh_text(ctx, &corpus.legit[kind], &mut filler, rng);
-    kid_style(&mut spans, rng);
+    restyle(&mut spans, Restyle::Full, rng);
     Draft {
         author: legit_account(corpus, &mut filler, rng),
         spans,
@@ -266,13 +350,20 @@ fn legit_comment<R: Rng>(ctx: &mut Ctx, kind: &str, rng: &mut R) -> Draft {
         tricky: None,
         pinned: false,
         likes: lognormal(rng, 5.0, 1.3),
+        memory: Memory::default(),
     }
 }
 
 fn tricky_comment<R: Rng>(ctx: &mut Ctx, kind: Tricky, rng: &mut R) -> Draft {
     let corpus = ctx.corpus;
     let mut filler = SlotFiller::new(corpus, ctx.creator, ctx.post, Category::Legit);
-    let spans = fresh_text(ctx, &corpus.tricky[&kind], &mut filler, rng);
+    let mut spans = fresh_text(ctx, &corpus.tricky[&kind], &mut filler, rng);
+    match kind {
+        // the creator's own announcement is written with care, as real creators' are
+        Tricky::RealGiveaway => {}
+        Tricky::CapsFan => restyle(&mut spans, Restyle::EndingOnly, rng),
+        _ => restyle(&mut spans, Restyle::Full, rng),
+    }
     Draft {
         author: legit_account(corpus, &mut filler, rng),
         spans,
@@ -281,22 +372,7 @@ fn tricky_comment<R: Rng>(ctx: &mut Ctx, kind: Tricky, rng: &mut R) -> Draft {
         tricky: Some(kind),
         pinned: false,
         likes: lognormal(rng, 12.0, 1.2),
-    }
-}
-
-/// Children's writing: sometimes all lower case, sometimes without the final full stop.
-fn kid_style<R: Rng>(spans: &mut [Span], rng: &mut R) {
-    if rng.random_bool(0.2) {
-        for s in spans.iter_mut().filter(|s| !s.link) {
-            s.text = s.text.to_lowercase();
-        }
-    }
-    if rng.random_bool(0.3)
-        && let Some(last) = spans.last_mut()
-        && last.text.ends_with('.')
-        && !last.text.ends_with("..")
-    {
-        last.text.pop();
+        memory: Memory::default(),
     }
 }
 

@@ -200,10 +200,14 @@ pub enum Cue {
     Secret,
     Link,
     Handle,
+    FakeProof,
+    PayFirst,
+    MoneyMule,
+    Recovery,
 }
 
 impl Cue {
-    pub const ALL: [Cue; 16] = [
+    pub const ALL: [Cue; 20] = [
         Cue::ProfileBait,
         Cue::PrivateChat,
         Cue::TooGood,
@@ -220,6 +224,10 @@ impl Cue {
         Cue::Secret,
         Cue::Link,
         Cue::Handle,
+        Cue::FakeProof,
+        Cue::PayFirst,
+        Cue::MoneyMule,
+        Cue::Recovery,
     ];
 
     pub fn id(self) -> &'static str {
@@ -240,6 +248,10 @@ impl Cue {
             Cue::Secret => "secret",
             Cue::Link => "link",
             Cue::Handle => "handle",
+            Cue::FakeProof => "fake_proof",
+            Cue::PayFirst => "pay_first",
+            Cue::MoneyMule => "money_mule",
+            Cue::Recovery => "recovery",
         }
     }
 
@@ -259,6 +271,8 @@ pub enum Trick {
     BotChain,
     FakePinned,
     CopiesCreator,
+    /// Posted as a reply under another viewer's real comment.
+    AnswersViewer,
 }
 
 /// A profile field that gives a spam account away (or makes a real one look odd).

@@ -2,7 +2,8 @@
 //! domains, made-up handles, names and numbers.
 
 use super::corpus::{Corpus, CreatorDef, PostDef};
-use super::model::{Category, Cue, Lang};
+use super::model::{Category, Cue, Lang, Platform};
+use std::collections::HashMap;
 use super::template::{SlotValue, Slots};
 use rand::Rng;
 use rand::seq::IndexedRandom;
@@ -23,11 +24,39 @@ pub struct SlotFiller<'c> {
     /// Set when a template used a contact @handle.
     pub used_handle: bool,
     pub used_link: bool,
+    /// What this spam comment's slots became: its bot replies and its account say the same
+    /// name, coin, amount and handle ("thanks to Mila" under a comment about Mila).
+    pub memory: Memory,
+}
+
+/// The values a spam comment's slots took, to be reused by its replies and its account.
+#[derive(Clone, Debug, Default)]
+pub struct Memory {
+    lists: HashMap<String, usize>,
+    words: HashMap<&'static str, String>,
+}
+
+impl Memory {
+    /// The same values, but a fresh `{name}`: the account praising "Mila" is not Mila herself.
+    pub fn without_name(&self) -> Memory {
+        let mut m = self.clone();
+        m.words.remove("name");
+        m
+    }
 }
 
 impl<'c> SlotFiller<'c> {
     pub fn new(corpus: &'c Corpus, creator: &'c CreatorDef, post: &'c PostDef, category: Category) -> Self {
-        SlotFiller { corpus, creator, post, category, used_split_link: false, used_handle: false, used_link: false }
+        SlotFiller {
+            corpus,
+            creator,
+            post,
+            category,
+            used_split_link: false,
+            used_handle: false,
+            used_link: false,
+            memory: Memory::default(),
+        }
     }
 
     fn link_word<R: Rng>(&self, category: Category, rng: &mut R) -> String {
@@ -66,9 +95,16 @@ impl<'c> SlotFiller<'c> {
 
     /// A harmless link, as a classmate would share it.
     pub fn legit_link<R: Rng>(&self, rng: &mut R) -> String {
-        let tld = RESERVED_TLDS.choose(rng).copied().unwrap_or("example");
         let word = self.link_word(Category::Legit, rng);
-        format!("https://{word}.{tld}/{}", self.creator.handle.replace(['.', '_'], "-"))
+        harmless_link(&word, rng)
+    }
+
+    /// The page of a real club or team (`[links] club`), or else a classmate's kind of link.
+    fn club_link<R: Rng>(&self, rng: &mut R) -> String {
+        match self.corpus.club_words.choose(rng) {
+            Some(word) => harmless_link(word, rng),
+            None => self.legit_link(rng),
+        }
     }
 
     fn handle<R: Rng>(&self, rng: &mut R) -> String {
@@ -86,19 +122,57 @@ impl<'c> SlotFiller<'c> {
     }
 }
 
+/// A real person's page on a reserved domain, with the short path such pages have.
+fn harmless_link<R: Rng>(word: &str, rng: &mut R) -> String {
+    let tld = RESERVED_TLDS.choose(rng).copied().unwrap_or("example");
+    let path = ["", "", "/home", "/photos", "/news", "/2026", "/page/2", "/us"].choose(rng).copied().unwrap_or("");
+    format!("https://{word}.{tld}{path}")
+}
+
 /// Writes a web address in pieces, as spammers do to slip past filters.
 pub fn split_link(url: &str) -> String {
     let bare = url.trim_start_matches("https://");
     bare.replace('.', " . ").replace('/', " / ")
 }
 
+impl SlotFiller<'_> {
+    /// A word drawn once per spam comment (and its replies), fresh every time for real ones.
+    fn remembered<R: Rng>(&mut self, key: &'static str, rng: &mut R, draw: impl FnOnce(&Self, &mut R) -> String) -> String {
+        if !self.category.is_spam() {
+            return draw(self, rng);
+        }
+        if let Some(v) = self.memory.words.get(key) {
+            return v.clone();
+        }
+        let v = draw(self, rng);
+        self.memory.words.insert(key, v.clone());
+        v
+    }
+}
+
 impl<'c> Slots<'c> for SlotFiller<'c> {
     fn slot<R: Rng>(&mut self, name: &str, rng: &mut R) -> SlotValue<'c> {
         match name {
-            "creator" => SlotValue::Text(self.creator.name.clone()),
+            // what the post is, so that nobody says "video" under a photo
+            "media" => SlotValue::Text(
+                match (self.post.platform, self.corpus.lang) {
+                    (Platform::Video, _) => "video",
+                    (Platform::Photo, Lang::En) => ["post", "photo", "pic"][rng.random_range(0..3)],
+                    (Platform::Photo, Lang::Nl) => ["post", "foto"][rng.random_range(0..2)],
+                }
+                .to_string(),
+            ),
+            // People type a name without the emoji some display names carry ("theo ✏️🛹").
+            "creator" => SlotValue::Text(
+                self.creator.name.chars().filter(|&c| !super::style::is_emoji(c)).collect::<String>().trim().to_string(),
+            ),
             "creator_handle" => SlotValue::Text(format!("@{}", self.creator.handle)),
             "topic" => SlotValue::Text(self.post.topic.choose(rng).cloned().unwrap_or_default()),
             "link" => SlotValue::Link(self.link(rng), self.category.is_spam()),
+            "club_link" => {
+                self.used_link = true;
+                if self.category.is_spam() { SlotValue::Link(self.link(rng), true) } else { SlotValue::Link(self.club_link(rng), false) }
+            }
             "split_link" => {
                 self.used_split_link = true;
                 let url = self.link(rng);
@@ -106,19 +180,39 @@ impl<'c> Slots<'c> for SlotFiller<'c> {
             }
             "handle" => {
                 self.used_handle = true;
-                let handle = self.handle(rng);
+                let handle = self.remembered("handle", rng, |f, rng| f.handle(rng));
                 if self.category.is_spam() { SlotValue::Marked(Cue::Handle, handle) } else { SlotValue::Text(handle) }
             }
-            "name" => SlotValue::Text(self.corpus.first_names.choose(rng).cloned().unwrap_or_default()),
+            "friend" => {
+                let first = self.corpus.first_names.choose(rng).cloned().unwrap_or_default();
+                let word = self.corpus.words.choose(rng).cloned().unwrap_or_default();
+                SlotValue::Text(format!("@{}", super::accounts::child_username(&first, &word, rng)))
+            }
+            "name" => SlotValue::Text(
+                self.remembered("name", rng, |f, rng| f.corpus.first_names.choose(rng).cloned().unwrap_or_default()),
+            ),
             "n" => SlotValue::Text(rng.random_range(2..=9).to_string()),
             "big_n" => SlotValue::Text(
                 [500, 1000, 2000, 5000, 10000, 50000].choose(rng).copied().unwrap_or(1000).to_string(),
             ),
-            "amount" => SlotValue::Text(self.amount(rng)),
-            list => match self.corpus.lists.get(list).and_then(|items| items.choose(rng)) {
-                Some(t) => SlotValue::Template(t),
-                None => SlotValue::Text(String::new()),
-            },
+            "amount" => SlotValue::Text(self.remembered("amount", rng, |f, rng| f.amount(rng))),
+            list => {
+                let corpus = self.corpus;
+                let Some(items) = corpus.lists.get(list).filter(|items| !items.is_empty()) else {
+                    return SlotValue::Text(String::new());
+                };
+                let at = match self.memory.lists.get(list) {
+                    Some(&at) if self.category.is_spam() && at < items.len() => at,
+                    _ => {
+                        let at = rng.random_range(0..items.len());
+                        if self.category.is_spam() {
+                            self.memory.lists.insert(list.to_string(), at);
+                        }
+                        at
+                    }
+                };
+                SlotValue::Template(&items[at])
+            }
         }
     }
 }

@@ -1,7 +1,8 @@
 //! The small template language the corpus is written in (see `corpus/README.md`):
-//! `{slot}`, `{a|b|c}` alternatives, `[text](cue)` cue spans, `\` escapes.
+//! `{slot}`, `{a|b|c}` alternatives, `[text](cue)` cue spans, `\` escapes, and optional headers
+//! `(for: baking, space)` and `(age: 12-14)` that say where a template fits.
 
-use super::model::{Cue, Span};
+use super::model::{AgeBand, Cue, Span};
 use rand::Rng;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,6 +17,10 @@ enum Node {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Template {
     nodes: Vec<Node>,
+    /// `(for: …)`: creator ids or post tags this template fits under; empty = any post.
+    pub tags: Vec<String>,
+    /// `(age: …)`: the age bands it may be shown to; empty = every band.
+    pub ages: Vec<AgeBand>,
 }
 
 /// A template that does not parse, with the character position of the problem.
@@ -47,8 +52,15 @@ impl Template {
     pub fn parse(src: &str) -> Result<Template, TemplateError> {
         let chars: Vec<char> = src.chars().collect();
         let mut p = Parser { chars: &chars, pos: 0 };
+        let (tags, ages) = p.headers()?;
         let nodes = p.sequence(Context::Top)?;
-        Ok(Template { nodes })
+        Ok(Template { nodes, tags, ages })
+    }
+
+    /// Whether the template may be used under a post with these tags, for this age band.
+    pub fn fits(&self, post_tags: &[String], age: AgeBand) -> bool {
+        (self.ages.is_empty() || self.ages.contains(&age))
+            && (self.tags.is_empty() || self.tags.iter().any(|t| post_tags.contains(t)))
     }
 
     /// Every slot name the template uses.
@@ -144,6 +156,41 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
+    /// `(for: a, b)` and `(age: 10-12, 12-14)` groups at the very start, each followed by a space.
+    fn headers(&mut self) -> Result<(Vec<String>, Vec<AgeBand>), TemplateError> {
+        let (mut tags, mut ages) = (Vec::new(), Vec::new());
+        loop {
+            let rest: String = self.chars[self.pos..].iter().take(6).collect();
+            let key = if rest.starts_with("(for:") {
+                "for"
+            } else if rest.starts_with("(age:") {
+                "age"
+            } else {
+                break;
+            };
+            let open = self.pos;
+            let Some(len) = self.chars[open..].iter().position(|&c| c == ')') else {
+                return self.err(format!("'({key}:' is never closed with ')'"));
+            };
+            let body: String = self.chars[open + key.len() + 2..open + len].iter().collect();
+            for item in body.split(',').map(str::trim) {
+                match key {
+                    "for" if is_slot_name(&item.replace('-', "_")) => tags.push(item.to_string()),
+                    "age" => match AgeBand::parse(item) {
+                        Some(a) => ages.push(a),
+                        None => return self.err(format!("'(age: …)' lists age bands such as 8-10, 10-12, 12-14, not '{item}'")),
+                    },
+                    _ => return self.err(format!("'(for: …)' lists creator ids or post tags (a-z, 0-9, '-', '_'), not '{item}'")),
+                }
+            }
+            self.pos = open + len + 1;
+            while self.chars.get(self.pos).is_some_and(|c| c.is_whitespace()) {
+                self.pos += 1;
+            }
+        }
+        Ok((tags, ages))
+    }
+
     fn err<T>(&self, message: impl Into<String>) -> Result<T, TemplateError> {
         Err(TemplateError { position: self.pos, message: message.into() })
     }
@@ -307,6 +354,22 @@ mod tests {
             let err = Template::parse(src).unwrap_err();
             assert!(err.message.contains(expected), "{src}: {err}");
         }
+    }
+
+    #[test]
+    fn headers_say_which_posts_and_ages_a_template_fits() {
+        let t = Template::parse("(for: baking, food) (age: 12-14) the icing (looks) great").unwrap();
+        assert_eq!(t.tags, ["baking", "food"]);
+        assert_eq!(t.ages, [AgeBand::Age12To14]);
+        assert!(t.fits(&["food".into()], AgeBand::Age12To14));
+        assert!(!t.fits(&["food".into()], AgeBand::Age10To12));
+        assert!(!t.fits(&["space".into()], AgeBand::Age12To14));
+        let spans = t.expand(&mut Fixed, &mut ChaCha8Rng::seed_from_u64(1));
+        assert_eq!(spans[0].text, "the icing (looks) great");
+        let plain = Template::parse("(not a header) hi").unwrap();
+        assert!(plain.tags.is_empty() && plain.fits(&[], AgeBand::Age8To10));
+        assert!(Template::parse("(age: 7-9) x").unwrap_err().message.contains("age bands"));
+        assert!(Template::parse("(for: Baking!) x").unwrap_err().message.contains("creator ids"));
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Reading the corpus TOML files, with errors that name the file and line.
 
-use super::{BUILTIN_SLOTS, Corpus, CreatorDef, LEGIT_KINDS, PostDef, SpamSection};
+use super::{BUILTIN_SLOTS, Corpus, CreatorDef, LEGIT_KINDS, OPTIONAL_LEGIT_KINDS, PostDef, SpamSection};
 use crate::domain::illustration::SCENES;
-use crate::domain::model::{Category, Lang, Platform, Tricky};
+use crate::domain::model::{AgeBand, Category, Lang, Platform, Tricky};
 use crate::domain::template::Template;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -52,6 +52,8 @@ struct RawPost {
     caption: String,
     scene: String,
     topic: Vec<String>,
+    #[serde(default)]
+    tags: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -98,6 +100,8 @@ struct RawSpam {
     d3: Vec<String>,
     #[serde(default)]
     replies: Vec<String>,
+    #[serde(default)]
+    under_viewer: Vec<String>,
 }
 
 /// One file being read: its name and text, to turn problems into `CorpusError`s.
@@ -219,7 +223,13 @@ impl Corpus {
             comments_src.non_empty(&format!("legit.{kind}"), items)?;
             legit.insert(kind.to_string(), comments_src.templates(&format!("legit.{kind}"), items)?);
         }
-        if let Some(extra) = raw_comments.legit.keys().find(|k| !LEGIT_KINDS.contains(&k.as_str())) {
+        for kind in OPTIONAL_LEGIT_KINDS {
+            if let Some(items) = raw_comments.legit.get(kind).filter(|items| !items.is_empty()) {
+                legit.insert(kind.to_string(), comments_src.templates(&format!("legit.{kind}"), items)?);
+            }
+        }
+        let known_kind = |k: &str| LEGIT_KINDS.contains(&k) || OPTIONAL_LEGIT_KINDS.contains(&k);
+        if let Some(extra) = raw_comments.legit.keys().find(|k| !known_kind(k)) {
             return Err(comments_src.error(comments_src.line_of(extra), format!("unknown [legit] list '{extra}'")));
         }
 
@@ -263,11 +273,13 @@ impl Corpus {
         let bio_legit = bio_spam
             .remove(&Category::Legit)
             .ok_or_else(|| accounts_src.error(0, "[bio] has no list for 'legit'"))?;
-        let link_words = per_category(&raw_accounts.links, "links", true)?;
+        let mut links = raw_accounts.links.clone();
+        let club_words = links.remove("club").unwrap_or_default();
+        let link_words = per_category(&links, "links", true)?;
         if !link_words.contains_key(&Category::Legit) {
             return Err(accounts_src.error(0, "[links] has no list for 'legit'"));
         }
-        for word in link_words.values().flatten() {
+        for word in link_words.values().flatten().chain(&club_words) {
             if word.is_empty() || !word.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
                 return Err(accounts_src.error(
                     accounts_src.line_of(word),
@@ -292,8 +304,10 @@ impl Corpus {
             display_name: compile(per_category(&raw_accounts.display_name, "display_name", false)?, "display_name")?,
             username: compile(per_category(&raw_accounts.username, "username", false)?, "username")?,
             link_words,
+            club_words,
         };
         check_slots(&corpus, &comments_src, &raw_comments, &accounts_src, &raw_accounts)?;
+        check_headers(&corpus, &comments_src, &raw_comments)?;
         Ok(corpus)
     }
 }
@@ -311,6 +325,12 @@ fn spam_section(src: &Source, key: &str, raw: &RawSpam) -> Result<SpamSection, C
         section.by_difficulty[i] = templates;
     }
     section.replies = src.templates(&format!("spam.{key}.replies"), &raw.replies)?;
+    section.under_viewer = src.templates(&format!("spam.{key}.under_viewer"), &raw.under_viewer)?;
+    for (t, text) in section.under_viewer.iter().zip(&raw.under_viewer) {
+        if !t.has_cue() {
+            return Err(src.error(src.line_of(text), format!("spam.{key}.under_viewer: a spam template needs a [cue](…): {text}")));
+        }
+    }
     Ok(section)
 }
 
@@ -331,7 +351,9 @@ fn parse_creators(src: &Source) -> Result<Vec<CreatorDef>, CorpusError> {
                 if p.topic.is_empty() {
                     return Err(src.error(src.line_of(&p.caption), "a post needs at least one topic"));
                 }
-                Ok(PostDef { platform, title: p.title, caption: p.caption, scene: p.scene, topic: p.topic })
+                let mut tags = vec![c.id.clone()];
+                tags.extend(p.tags);
+                Ok(PostDef { platform, title: p.title, caption: p.caption, scene: p.scene, topic: p.topic, tags })
             })
             .collect::<Result<Vec<_>, _>>()?;
         creators.push(CreatorDef {
@@ -366,15 +388,7 @@ fn check_slots(
     let mut comment_texts: Vec<&String> = raw_comments.lists.values().flatten().collect();
     comment_texts.extend(raw_comments.legit.values().flatten());
     comment_texts.extend(raw_comments.tricky.values().flatten());
-    for entry in raw_comments.spam.values() {
-        let sections: Vec<&RawSpam> = match entry {
-            RawSpamEntry::Section(s) => vec![s],
-            RawSpamEntry::Variants(v) => v.values().collect(),
-        };
-        for s in sections {
-            comment_texts.extend(s.d1.iter().chain(&s.d2).chain(&s.d3).chain(&s.replies));
-        }
-    }
+    comment_texts.extend(spam_texts(raw_comments));
     for text in comment_texts {
         check_one(comments_src, text, &known)?;
     }
@@ -395,10 +409,62 @@ fn check_slots(
     Ok(())
 }
 
+/// Every spam template of the comments file, in every section and variant.
+fn spam_texts(raw: &RawComments) -> Vec<&String> {
+    let sections = raw.spam.values().flat_map(|entry| match entry {
+        RawSpamEntry::Section(s) => vec![s],
+        RawSpamEntry::Variants(v) => v.values().collect(),
+    });
+    sections.flat_map(|s| s.d1.iter().chain(&s.d2).chain(&s.d3).chain(&s.replies).chain(&s.under_viewer)).collect()
+}
+
 fn check_one(src: &Source, text: &str, known: &impl Fn(&str) -> bool) -> Result<(), CorpusError> {
     let t = Template::parse(text).map_err(|e| src.error(src.line_of(text), format!("{e}: {text}")))?;
     if let Some(slot) = t.slots().into_iter().find(|s| !known(s)) {
         return Err(src.error(src.line_of(text), format!("unknown slot {{{slot}}} (not built in and not in [lists]): {text}")));
+    }
+    Ok(())
+}
+
+/// `(for: …)` names only creators and post tags that exist; `(age: …)` never leaves an age band
+/// without a spam template, and every list keeps templates that fit under any post.
+fn check_headers(corpus: &Corpus, src: &Source, raw: &RawComments) -> Result<(), CorpusError> {
+    let known: std::collections::HashSet<&str> =
+        corpus.creators.iter().flat_map(|c| c.posts.iter().flat_map(|p| p.tags.iter().map(String::as_str))).collect();
+    let mut texts: Vec<&String> = raw.legit.values().chain(raw.tricky.values()).flatten().collect();
+    texts.extend(spam_texts(raw));
+    for text in texts {
+        let t = Template::parse(text).map_err(|e| src.error(src.line_of(text), format!("{e}: {text}")))?;
+        if let Some(tag) = t.tags.iter().find(|tag| !known.contains(tag.as_str())) {
+            return Err(src.error(src.line_of(text), format!("(for: {tag}) is neither a creator id nor a tag of any post: {text}")));
+        }
+    }
+    let mut keys: Vec<&String> = corpus.spam.keys().collect();
+    keys.sort();
+    for key in keys {
+        let section = &corpus.spam[key];
+        for (i, level) in section.by_difficulty.iter().enumerate() {
+            for age in AgeBand::ALL {
+                if !level.iter().any(|t| t.tags.is_empty() && t.fits(&[], age)) {
+                    return Err(src.error(
+                        src.line_of(key.rsplit('.').next().unwrap_or(key)),
+                        format!("spam.{key}.d{} has no template without (for: …) for ages {}", i + 1, age.id()),
+                    ));
+                }
+            }
+        }
+    }
+    let mut lists: Vec<(&String, &Vec<Template>)> = corpus.legit.iter().collect();
+    lists.sort_by_key(|(k, _)| *k);
+    for (kind, list) in lists {
+        if !list.iter().any(|t| t.tags.is_empty() && t.ages.is_empty()) {
+            return Err(src.error(src.line_of(kind), format!("legit.{kind} needs templates without (for: …) or (age: …)")));
+        }
+    }
+    for (kind, list) in &corpus.tricky {
+        if !list.iter().any(|t| t.tags.is_empty() && t.ages.is_empty()) {
+            return Err(src.error(0, format!("tricky.{kind:?} needs templates without (for: …) or (age: …)")));
+        }
     }
     Ok(())
 }
