@@ -103,6 +103,18 @@ fn the_strangers_lesson_speaks_to_each_age_band_on_its_own() {
 }
 
 #[test]
+fn only_children_of_12_to_14_read_about_money_mules() {
+    let lib = library();
+    for (lang, word) in [(Lang::En, "money mule"), (Lang::Nl, "geldezel")] {
+        let lesson = lib.lesson(lang, "too-good-to-be-true").unwrap();
+        for age in AgeBand::ALL {
+            let mentions = lesson.child_html(age).to_lowercase().contains(word);
+            assert_eq!(mentions, age == AgeBand::Age12To14, "{lang:?} {age:?}");
+        }
+    }
+}
+
+#[test]
 fn every_exercise_gives_a_feed_for_every_age_band_of_its_lesson() {
     let lib = library();
     for lang in Lang::ALL {
