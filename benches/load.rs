@@ -305,7 +305,7 @@ async fn answer_loop(http: Http, base: String, s: Arc<Student>, class: Arc<Class
     while planned < end {
         tokio::time::sleep_until(planned).await;
         let comment = n as usize % class.feed_len;
-        let answer = if (n + s.index as u64) % 3 == 0 { &report } else { &fine };
+        let answer = if (n + s.index as u64).is_multiple_of(3) { &report } else { &fine };
         let line = format!("a ld{:05}n{n:06} {} {comment} {} {answer}", s.index, class.assignment, n + 1);
         let req = send(&http, &base, Method::POST, "/api/answers", Some(&s.cookie), Some("text/plain; charset=utf-8"), line);
         if let Some(r) = timed(Kind::Answer, planned, t0, &mut tally, req).await {
@@ -333,7 +333,7 @@ async fn page_loop(http: Http, base: String, s: Arc<Student>, class: Arc<ClassSe
     let mut k = s.index;
     while planned < end {
         tokio::time::sleep_until(planned).await;
-        let (kind, path) = if k % 2 == 0 { (Kind::ClassPage, "/nl/class".to_string()) } else { (Kind::PlayPage, format!("/nl/play?assignment={}", class.assignment)) };
+        let (kind, path) = if k.is_multiple_of(2) { (Kind::ClassPage, "/nl/class".to_string()) } else { (Kind::PlayPage, format!("/nl/play?assignment={}", class.assignment)) };
         let req = send(&http, &base, Method::GET, &path, Some(&s.cookie), None, String::new());
         if let Some(r) = timed(kind, planned, t0, &mut tally, req).await {
             tally.page_bytes += r.body.len() as u64;

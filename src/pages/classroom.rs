@@ -314,7 +314,7 @@ async fn assignment_round(lang: Option<Lang>, results: bool) -> AnyView {
         let Some(answers) = answers else {
             return view! { <BadRound lang title /> }.into_any();
         };
-        let counted = finished.as_ref().map(|r| correct_percent(r));
+        let counted = finished.as_ref().map(correct_percent);
         return view! {
             <Layout lang title>
                 {back}
