@@ -1,6 +1,7 @@
 //! The classroom side of the server: the database, accounts, the forms teachers and children
 //! send, the answers endpoint and the reports. Only in the server build.
 
+pub mod assets;
 pub mod auth;
 pub mod codes;
 pub mod db;

@@ -5,6 +5,7 @@ use crate::domain::corpus::{Corpus, CorpusError};
 use crate::domain::model::Lang;
 use crate::lessons::{LessonErrors, Library};
 use crate::server::db::{Db, DbError};
+use crate::server::assets::{self, Assets};
 use crate::server::{AppState, forms, guard};
 use crate::settings::Settings;
 use axum::Router;
@@ -13,7 +14,6 @@ use axum::routing::get;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower_http::compression::CompressionLayer;
-use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 #[derive(Debug, thiserror::Error)]
@@ -28,6 +28,8 @@ pub enum StartupError {
     Database { path: String, source: DbError },
     #[error("cannot set up the session table: {0}")]
     Sessions(String),
+    #[error("cannot read the site files in {path}: {source}")]
+    SiteRoot { path: String, source: std::io::Error },
     #[error("cannot listen on {addr}: {source}")]
     Bind { addr: String, source: std::io::Error },
 }
@@ -69,6 +71,12 @@ pub async fn build_with_state(settings: &Settings) -> Result<(Router, AppState),
         .with_secure(secure)
         .with_expiry(tower_sessions::Expiry::OnInactivity(crate::server::auth::TEACHER_IDLE));
 
+    let static_files = Assets::load(&settings.site_root)
+        .map_err(|source| StartupError::SiteRoot { path: settings.site_root.display().to_string(), source })?;
+    {
+        let files = static_files.clone();
+        tokio::task::spawn_blocking(move || files.precompress());
+    }
     let options = LeptosOptions::builder()
         .output_name("feedwise")
         .site_root(settings.site_root.display().to_string())
@@ -79,9 +87,6 @@ pub async fn build_with_state(settings: &Settings) -> Result<(Router, AppState),
     let router = Router::new()
         .route("/img/avatar/{kind}/{variant}/{letters}", get(crate::images::avatar))
         .route("/img/scene/{scene}/{variant}", get(crate::images::scene))
-        // Static files get their own routes: `/:lang` would otherwise take `/favicon.svg`.
-        .nest_service("/pkg", ServeDir::new(settings.site_root.join("pkg")))
-        .route_service("/favicon.svg", ServeFile::new(settings.site_root.join("favicon.svg")))
         .leptos_routes_with_context(
             &options,
             routes,
@@ -99,6 +104,13 @@ pub async fn build_with_state(settings: &Settings) -> Result<(Router, AppState),
         // Other files of the site root, and else the app's own "page not found".
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(options)
+        // Static files get their own routes: `/:lang` would otherwise take `/favicon.svg`.
+        .merge(
+            Router::new()
+                .route("/pkg/{*path}", get(assets::pkg))
+                .route("/favicon.svg", get(assets::favicon))
+                .with_state(static_files),
+        )
         .merge(forms::routes(app.clone()))
         .layer(sessions)
         .layer(axum::middleware::from_fn({
@@ -119,7 +131,8 @@ pub async fn build_with_state(settings: &Settings) -> Result<(Router, AppState),
             header::HeaderName::from_static("cross-origin-opener-policy"),
             HeaderValue::from_static("same-origin"),
         ))
-        // School networks are slow: pages, WebAssembly and SVGs go out gzip-compressed.
+        // School networks are slow: pages and SVGs go out gzip-compressed (static files come
+        // compressed already, and a response with a Content-Encoding is left alone).
         .layer(CompressionLayer::new());
     Ok((router, app))
 }

@@ -99,6 +99,26 @@ async fn the_webassembly_and_pages_are_sent_compressed_to_browsers_that_accept_i
 }
 
 #[tokio::test]
+async fn static_files_come_precompressed_and_a_warm_visit_revalidates_with_a_304() {
+    let app = TestApp::spawn().await;
+    let (status, headers, _) = app.get_with("/pkg/feedwise.wasm", &[("Accept-Encoding", "gzip, deflate, br")]).await;
+    assert_eq!(status, 200);
+    assert_eq!(header(&headers, "content-encoding"), Some("br"), "brotli when the browser takes it");
+    assert_eq!(header(&headers, "content-type"), Some("application/wasm"));
+    assert_eq!(header(&headers, "vary"), Some("accept-encoding"));
+    let etag = header(&headers, "etag").expect("an ETag").to_string();
+    let (status, headers, body) = app.get_with("/pkg/feedwise.wasm", &[("Accept-Encoding", "br"), ("If-None-Match", &etag)]).await;
+    assert_eq!(status, 304, "a warm visit downloads nothing again");
+    assert!(body.is_empty());
+    assert_eq!(header(&headers, "etag"), Some(etag.as_str()));
+    let (status, _, _) = app.get_with("/pkg/feedwise.wasm", &[("If-None-Match", "\"something-else\"")]).await;
+    assert_eq!(status, 200);
+    let (_, headers, _) = app.get_with("/pkg/feedwise.css", &[("Accept-Encoding", "br;q=0, gzip")]).await;
+    assert_eq!(header(&headers, "content-encoding"), Some("gzip"), "q=0 refuses brotli");
+    assert_eq!(app.get("/pkg/no-such-file.js").await.0, 404);
+}
+
+#[tokio::test]
 async fn pages_forbid_third_party_content_and_framing() {
     let app = TestApp::spawn().await;
     let (_, headers, body) = app.get("/en").await;
