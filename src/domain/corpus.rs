@@ -43,7 +43,8 @@ pub const LEGIT_KINDS: [&str; 6] = ["reaction", "question", "joke", "disagree", 
 /// Kinds of legitimate comment a corpus may add: friend tags, everyday talk, and replies that
 /// follow the kind of comment they answer (`reply_question` under a question …); the generator
 /// falls back to `reaction` and `reply` where one is missing.
-pub const OPTIONAL_LEGIT_KINDS: [&str; 6] = ["tag", "talk", "reply_question", "reply_reaction", "reply_joke", "reply_disagree"];
+pub const OPTIONAL_LEGIT_KINDS: [&str; 8] =
+    ["tag", "talk", "reply_question", "reply_reaction", "reply_joke", "reply_disagree", "reply_tag", "reply_talk"];
 
 /// Slots the generator fills itself; every other slot must be a list.
 pub const BUILTIN_SLOTS: [&str; 14] = [
