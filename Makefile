@@ -1,5 +1,5 @@
 # The two commands of README.md. Each installs what is missing first.
-.PHONY: run test bench load budget
+.PHONY: run test bench load budget rps
 
 ## Build (release) and start Feedwise on http://127.0.0.1:3000
 run:
@@ -24,3 +24,7 @@ load:
 budget:
 	.ci/tools.sh
 	tests/budget.sh
+
+## Requests per second for a round page and the static files (release build, wrk)
+rps:
+	tests/static_rps.sh

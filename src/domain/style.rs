@@ -43,11 +43,18 @@ pub fn restyle<R: Rng>(spans: &mut Vec<Span>, how: Restyle, rng: &mut R) {
             0..=21 => spans.iter_mut().filter(|s| !s.link).for_each(|s| s.text = s.text.to_lowercase()),
             // only the first letter small
             22..=43 => set_first_letter(spans, false),
-            // a capital at the start
-            44..=97 => set_first_letter(spans, true),
+            // a capital at the start, and after each full stop
+            44..=97 => {
+                set_first_letter(spans, true);
+                capitalise_sentences(spans);
+            }
             // shouting the whole comment
             _ => spans.iter_mut().filter(|s| !s.link).for_each(|s| s.text = shout(&s.text)),
         }
+    }
+    // A comment typed in capitals has its names in capitals too ("WOW VV DE DIJKVOGELS").
+    if how == Restyle::EndingOnly && mostly_capitals(spans) {
+        spans.iter_mut().filter(|s| !s.link).for_each(|s| s.text = shout(&s.text));
     }
     // Some people never type emoji, whatever they write about.
     let no_emoji = rng.random_bool(0.3);
@@ -93,6 +100,52 @@ fn strip_emoji(spans: &mut Vec<Span>) {
     }
 }
 
+fn mostly_capitals(spans: &[Span]) -> bool {
+    let letters: Vec<char> = spans.iter().filter(|s| !s.link).flat_map(|s| s.text.chars()).filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty() && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 6
+}
+
+/// A capital after ". ", "! " and "? ", as someone who starts with one writes on; words with
+/// an @ or a dot inside (names, addresses) stay as they are.
+fn capitalise_sentences(spans: &mut [Span]) {
+    let mut after_stop = false;
+    for s in spans.iter_mut() {
+        if s.link {
+            after_stop = false;
+            continue;
+        }
+        let mut out = String::with_capacity(s.text.len());
+        let mut word_start = true;
+        let mut rest = s.text.chars().peekable();
+        while let Some(c) = rest.next() {
+            if after_stop && word_start && c.is_alphabetic() {
+                let word: String = std::iter::once(c).chain(rest.clone().take_while(|c| !c.is_whitespace())).collect();
+                if !word.contains(['@', '.']) || word.ends_with('.') && word.matches('.').count() == 1 {
+                    out.extend(c.to_uppercase());
+                } else {
+                    out.push(c);
+                }
+                after_stop = false;
+                word_start = false;
+                continue;
+            }
+            if c.is_whitespace() {
+                word_start = true;
+            } else {
+                if matches!(c, '.' | '!' | '?') {
+                    // "..." and "?!" end a sentence too; "3.5" does not, as no space follows yet
+                    after_stop = rest.peek().is_none_or(|n| n.is_whitespace() || matches!(n, '.' | '!' | '?'));
+                } else if !(c.is_alphabetic() && after_stop) && !is_emoji(c) {
+                    after_stop = false;
+                }
+                word_start = false;
+            }
+            out.push(c);
+        }
+        s.text = out;
+    }
+}
+
 /// Capitals everywhere but in @names.
 fn shout(text: &str) -> String {
     text.split(' ').map(|w| if w.contains('@') { w.to_string() } else { w.to_uppercase() }).collect::<Vec<_>>().join(" ")
@@ -111,6 +164,11 @@ fn set_first_letter(spans: &mut [Span], upper: bool) {
     // "10/10", "€150", "@noor": a comment that does not open with a letter stays as it is;
     // "POV", "tobyTurbo", "VV De Dijkvogels": a word with capitals after its first letter too
     if !c.is_alphabetic() || word.chars().skip(1).any(char::is_uppercase) || word.contains(['@', '.']) && word.len() > 4 {
+        return;
+    }
+    // "Millbrook Comets", "Orbit Lab": a name of several capitalised words keeps its capital
+    let next = start.split_whitespace().nth(1).and_then(|w| w.chars().next());
+    if !upper && next.is_some_and(char::is_uppercase) {
         return;
     }
     let changed: String = if upper { c.to_uppercase().collect() } else { c.to_lowercase().collect() };
@@ -298,6 +356,21 @@ mod tests {
         let mut spans = vec![span("😍 type a 🍀 if you read this!! 🙏🙏")];
         strip_emoji(&mut spans);
         assert_eq!(text(&spans), "type a 🍀 if you read this!!");
+    }
+
+    #[test]
+    fn a_writer_who_starts_with_a_capital_starts_every_sentence_with_one() {
+        let mut spans = vec![span("great video. my dog did this too! see @noor.kat for pics. 3.5 stars")];
+        capitalise_sentences(&mut spans);
+        assert_eq!(text(&spans), "great video. My dog did this too! See @noor.kat for pics. 3.5 stars");
+    }
+
+    #[test]
+    fn a_fan_shouting_in_capitals_shouts_the_names_too() {
+        let mut rng = ChaCha8Rng::seed_from_u64(1);
+        let mut spans = vec![span("WOW "), span("VV De Dijkvogels"), span(" IS THE BEST")];
+        restyle(&mut spans, Restyle::EndingOnly, &mut rng);
+        assert!(text(&spans).starts_with("WOW VV DE DIJKVOGELS IS THE BEST"), "{}", text(&spans));
     }
 
     #[test]

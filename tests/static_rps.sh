@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Requests per second on this machine, one server, one run: a round page, the stylesheet, and
+# the WebAssembly as gzip and as brotli. Needs the release build (`make budget` makes it) and
+# wrk (Debian's `wrk`). Loopback only, 10 seconds per figure. Run: `make rps`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+[ -x target/release/feedwise ] && [ -f target/site/pkg/feedwise.wasm ] || { echo "build first: cargo leptos build --release" >&2; exit 1; }
+port=${RPS_PORT:-3222}
+data=$(mktemp -d)
+FEEDWISE_ADDR=127.0.0.1:$port FEEDWISE_DATA_DIR="$data" LEPTOS_SITE_ROOT=target/site RUST_LOG=warn target/release/feedwise &
+server=$!
+trap 'kill $server 2>/dev/null; rm -rf "$data"' EXIT
+for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$port/en" && break; sleep 0.2; done
+sleep 3 # the background compression of the static files
+base="http://127.0.0.1:$port"
+measure() { # name, path, accept-encoding
+  local size
+  size=$(curl -s -H "Accept-Encoding: $3" "$base$2" | wc -c)
+  printf '%-34s %8s bytes  ' "$1" "$size"
+  wrk -t2 -c32 -d10s -H "Accept-Encoding: $3" "$base$2" | awk '/Requests\/sec/ { printf "%10.0f requests/s\n", $2 }'
+}
+measure "round page (gzip)" "/en/play?age=10-12&app=video&level=2&seed=7" "gzip"
+measure "stylesheet (gzip)" "/pkg/feedwise.css" "gzip"
+measure "WebAssembly (gzip)" "/pkg/feedwise.wasm" "gzip"
+measure "WebAssembly (brotli)" "/pkg/feedwise.wasm" "gzip, br"
+etag=$(curl -sI -H "Accept-Encoding: br" "$base/pkg/feedwise.wasm" | awk 'tolower($1)=="etag:" { print $2 }' | tr -d '\r')
+printf '%-34s %8s bytes  ' "WebAssembly, warm (304)" "$(curl -s -H "If-None-Match: $etag" "$base/pkg/feedwise.wasm" | wc -c)"
+wrk -t2 -c32 -d10s -H "If-None-Match: $etag" "$base/pkg/feedwise.wasm" | awk '/Requests\/sec/ { printf "%10.0f requests/s\n", $2 }'
