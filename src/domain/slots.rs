@@ -79,6 +79,8 @@ impl<'c> SlotFiller<'c> {
         let shortener = rng.random_bool(if self.category == Category::Phishing { 0.35 } else { 0.1 });
         let host = if shortener {
             format!("{}.{tld}", ["shrt", "tiny-go", "qlink"].choose(rng).copied().unwrap_or("shrt"))
+        } else if let Some(word) = self.named_word(rng) {
+            format!("{word}.{tld}")
         } else if self.category == Category::FakeGiveaway && rng.random_bool(0.4) {
             format!("{}-{}.{tld}", self.creator.handle.replace(['.', '_'], "-"), self.link_word(self.category, rng))
         } else {
@@ -91,6 +93,34 @@ impl<'c> SlotFiller<'c> {
         };
         let scheme = if rng.random_bool(0.6) { "https://" } else { "" };
         format!("{scheme}{host}/{path}")
+    }
+
+    /// A link word made of the game money or coin this comment already named, so that the text
+    /// and its link tell one story ("10000 S-Bucks" → `free-s-bucks.test`).
+    fn named_word<R: Rng>(&self, rng: &mut R) -> Option<String> {
+        let (list, shapes): (&str, &[&str]) = match (self.category, self.corpus.lang) {
+            (Category::FreeCurrency, Lang::En) => ("currency", &["free-{}", "{}-generator", "get-{}", "{}-drop"]),
+            (Category::FreeCurrency, Lang::Nl) => ("currency", &["gratis-{}", "{}-generator", "{}-nu", "{}-codes"]),
+            (Category::Crypto, Lang::En) => ("coin", &["{}-profits", "{}-invest", "buy-{}"]),
+            (Category::Crypto, Lang::Nl) => ("coin", &["{}-kopen", "{}-winst", "beleggen-in-{}"]),
+            _ => return None,
+        };
+        let at = *self.memory.lists.get(list)?;
+        let name = self.corpus.lists.get(list)?.get(at)?.plain_text()?;
+        let slug: String = name
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        // "crypto" itself is no name of a coin to build an address from
+        if slug.is_empty() || slug == "crypto" || !rng.random_bool(0.85) {
+            return None;
+        }
+        Some(shapes.choose(rng)?.replace("{}", &slug))
     }
 
     /// A harmless link, as a classmate would share it.

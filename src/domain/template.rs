@@ -57,6 +57,14 @@ impl Template {
         Ok(Template { nodes, tags, ages })
     }
 
+    /// The text of a template that is only text (no slot, alternative or cue).
+    pub fn plain_text(&self) -> Option<&str> {
+        match self.nodes.as_slice() {
+            [Node::Text(t)] => Some(t),
+            _ => None,
+        }
+    }
+
     /// Whether the template may be used under a post with these tags, for this age band.
     pub fn fits(&self, post_tags: &[String], age: AgeBand) -> bool {
         (self.ages.is_empty() || self.ages.contains(&age))
