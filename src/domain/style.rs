@@ -25,6 +25,8 @@ pub enum Restyle {
 /// question ones that fit a question.
 const END_EMOJI: [&str; 5] = ["🙂", "😅", "👀", "👍", "🙂"];
 const QUESTION_EMOJI: [&str; 4] = ["🤔", "👀", "😅", "🙂"];
+/// For a comment typed in capitals: a fan does not shout and then smile politely.
+const EXCITED_EMOJI: [&str; 5] = ["🔥", "😍", "🙌", "💯", "😭"];
 
 /// The characters the realism measures count as emoji, plus the joiners inside emoji sequences.
 pub fn is_emoji(c: char) -> bool {
@@ -135,7 +137,7 @@ fn capitalise_sentences(spans: &mut [Span]) {
                 if matches!(c, '.' | '!' | '?') {
                     // "..." and "?!" end a sentence too; "3.5" does not, as no space follows yet
                     after_stop = rest.peek().is_none_or(|n| n.is_whitespace() || matches!(n, '.' | '!' | '?'));
-                } else if !(c.is_alphabetic() && after_stop) && !is_emoji(c) {
+                } else if !is_emoji(c) {
                     after_stop = false;
                 }
                 word_start = false;
@@ -190,6 +192,7 @@ fn restyle_ending<R: Rng>(spans: &mut Vec<Span>, no_emoji: bool, rng: &mut R) {
         tail.insert_str(0, &last.text);
         spans.pop();
     }
+    let shouting = mostly_capitals(spans);
     let Some(last) = spans.last_mut() else {
         // nothing but emoji and marks: that is the comment, as it was
         spans.push(Span { text: tail, cue: None, link: false });
@@ -234,7 +237,13 @@ fn restyle_ending<R: Rng>(spans: &mut Vec<Span>, no_emoji: bool, rng: &mut R) {
     let in_cue = last.cue.is_some();
     last.text = format!("{bare}{mark}");
     if want_emoji {
-        let pool: &[&str] = if mark.starts_with('?') { &QUESTION_EMOJI } else { &END_EMOJI };
+        let pool: &[&str] = if mark.starts_with('?') {
+            &QUESTION_EMOJI
+        } else if shouting {
+            &EXCITED_EMOJI
+        } else {
+            &END_EMOJI
+        };
         let e = if kept_emoji.is_empty() { pool.choose(rng).copied().unwrap_or("🙂").to_string() } else { kept_emoji };
         if in_cue {
             // the highlighted cue stays the words; the emoji after it is not part of the clue
