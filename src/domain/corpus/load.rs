@@ -1,12 +1,15 @@
 //! Reading the corpus TOML files, with errors that name the file and line.
 
-use super::{BUILTIN_SLOTS, Corpus, CreatorDef, LEGIT_KINDS, OPTIONAL_LEGIT_KINDS, PostDef, SpamSection};
+use super::{Corpus, CreatorDef, LEGIT_KINDS, OPTIONAL_LEGIT_KINDS, PostDef, SpamSection};
 use crate::domain::illustration::SCENES;
-use crate::domain::model::{AgeBand, Category, Lang, Platform, Tricky};
+use crate::domain::model::{Category, Lang, Platform, Tricky};
 use crate::domain::template::Template;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
+
+mod check;
+use check::{check_headers, check_slots};
 
 /// The text of the three corpus files of one language, with the names to report errors under.
 pub struct CorpusFiles<'a> {
@@ -371,100 +374,4 @@ fn parse_creators(src: &Source) -> Result<Vec<CreatorDef>, CorpusError> {
         }
     }
     Ok(creators)
-}
-
-/// Every `{slot}` must be built in or a list; legit texts carry no cues.
-fn check_slots(
-    corpus: &Corpus,
-    comments_src: &Source,
-    raw_comments: &RawComments,
-    accounts_src: &Source,
-    raw_accounts: &RawAccounts,
-) -> Result<(), CorpusError> {
-    let known = |s: &str| BUILTIN_SLOTS.contains(&s) || corpus.lists.contains_key(s);
-    if !corpus.lists.contains_key("messenger") {
-        return Err(comments_src.error(0, "[lists] needs a 'messenger' list (fictional chat apps)"));
-    }
-    let mut comment_texts: Vec<&String> = raw_comments.lists.values().flatten().collect();
-    comment_texts.extend(raw_comments.legit.values().flatten());
-    comment_texts.extend(raw_comments.tricky.values().flatten());
-    comment_texts.extend(spam_texts(raw_comments));
-    for text in comment_texts {
-        check_one(comments_src, text, &known)?;
-    }
-    for text in raw_comments.legit.values().chain(raw_comments.tricky.values()).flatten() {
-        if Template::parse(text).map(|t| t.has_cue()).unwrap_or(false) {
-            return Err(comments_src.error(comments_src.line_of(text), format!("a legitimate comment has no cues: {text}")));
-        }
-    }
-    let account_texts = raw_accounts
-        .bio
-        .values()
-        .chain(raw_accounts.display_name.values())
-        .chain(raw_accounts.username.values())
-        .flatten();
-    for text in account_texts {
-        check_one(accounts_src, text, &known)?;
-    }
-    Ok(())
-}
-
-/// Every spam template of the comments file, in every section and variant.
-fn spam_texts(raw: &RawComments) -> Vec<&String> {
-    let sections = raw.spam.values().flat_map(|entry| match entry {
-        RawSpamEntry::Section(s) => vec![s],
-        RawSpamEntry::Variants(v) => v.values().collect(),
-    });
-    sections.flat_map(|s| s.d1.iter().chain(&s.d2).chain(&s.d3).chain(&s.replies).chain(&s.under_viewer)).collect()
-}
-
-fn check_one(src: &Source, text: &str, known: &impl Fn(&str) -> bool) -> Result<(), CorpusError> {
-    let t = Template::parse(text).map_err(|e| src.error(src.line_of(text), format!("{e}: {text}")))?;
-    if let Some(slot) = t.slots().into_iter().find(|s| !known(s)) {
-        return Err(src.error(src.line_of(text), format!("unknown slot {{{slot}}} (not built in and not in [lists]): {text}")));
-    }
-    Ok(())
-}
-
-/// `(for: …)` names only creators and post tags that exist; `(age: …)` never leaves an age band
-/// without a spam template, and every list keeps templates that fit under any post.
-fn check_headers(corpus: &Corpus, src: &Source, raw: &RawComments) -> Result<(), CorpusError> {
-    let known: std::collections::HashSet<&str> =
-        corpus.creators.iter().flat_map(|c| c.posts.iter().flat_map(|p| p.tags.iter().map(String::as_str))).collect();
-    let mut texts: Vec<&String> = raw.legit.values().chain(raw.tricky.values()).flatten().collect();
-    texts.extend(spam_texts(raw));
-    for text in texts {
-        let t = Template::parse(text).map_err(|e| src.error(src.line_of(text), format!("{e}: {text}")))?;
-        if let Some(tag) = t.tags.iter().find(|tag| !known.contains(tag.as_str())) {
-            return Err(src.error(src.line_of(text), format!("(for: {tag}) is neither a creator id nor a tag of any post: {text}")));
-        }
-    }
-    let mut keys: Vec<&String> = corpus.spam.keys().collect();
-    keys.sort();
-    for key in keys {
-        let section = &corpus.spam[key];
-        for (i, level) in section.by_difficulty.iter().enumerate() {
-            for age in AgeBand::ALL {
-                if !level.iter().any(|t| t.tags.is_empty() && t.fits(&[], age)) {
-                    return Err(src.error(
-                        src.line_of(key.rsplit('.').next().unwrap_or(key)),
-                        format!("spam.{key}.d{} has no template without (for: …) for ages {}", i + 1, age.id()),
-                    ));
-                }
-            }
-        }
-    }
-    let mut lists: Vec<(&String, &Vec<Template>)> = corpus.legit.iter().collect();
-    lists.sort_by_key(|(k, _)| *k);
-    for (kind, list) in lists {
-        if !list.iter().any(|t| t.tags.is_empty() && t.ages.is_empty()) {
-            return Err(src.error(src.line_of(kind), format!("legit.{kind} needs templates without (for: …) or (age: …)")));
-        }
-    }
-    for (kind, list) in &corpus.tricky {
-        if !list.iter().any(|t| t.tags.is_empty() && t.ages.is_empty()) {
-            return Err(src.error(0, format!("tricky.{kind:?} needs templates without (for: …) or (age: …)")));
-        }
-    }
-    Ok(())
 }
