@@ -130,8 +130,12 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
             && rng.random_bool(chain_chance)
         {
             let count = rng.random_range(1..=2).min(spam_target - spam_made);
+            // each reply repeats what the comment and the replies before it said ("$300 cash")
+            let mut said = top.memory.for_reply();
             for _ in 0..count {
-                replies.push(spam_comment(&mut ctx, category, SpamPart::Reply, Some(&top.memory), &mut rng));
+                let reply = spam_comment(&mut ctx, category, SpamPart::Reply, Some(&said), &mut rng);
+                said = reply.memory.for_reply();
+                replies.push(reply);
                 spam_made += 1;
             }
             top.tricks.push(Trick::BotChain);
@@ -159,7 +163,11 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
     // Real comment sections hold few of them, so they stay rare.
     for thread in threads.iter_mut() {
         if legit_left > 2 && thread.top.category.is_spam() && rng.random_bool(0.12) {
-            let warn = legit_comment(&mut ctx, "warn", &mut rng);
+            // A warning that names what this spam does ("not the real account" under an
+            // impersonator) where the corpus has them, else one that fits under any spam.
+            let own = format!("warn_{}", thread.top.category.id());
+            let list = if corpus.legit.contains_key(own.as_str()) && rng.random_bool(0.6) { own.as_str() } else { "warn" };
+            let warn = legit_comment(&mut ctx, list, &mut rng);
             thread.replies.push(Draft { tricky: Some(Tricky::Warning), ..warn });
             legit_left -= 1;
         }

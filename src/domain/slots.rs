@@ -11,7 +11,19 @@ use rand::seq::IndexedRandom;
 /// Top-level domains reserved for examples and tests (RFC 2606): never a live site.
 pub const RESERVED_TLDS: [&str; 3] = ["example", "test", "invalid"];
 
-const PATHS: [&str; 10] = ["claim", "win", "gift", "login", "verify", "free", "start", "bonus", "reward", "go"];
+/// The last part of a spam link, as that kind of scam names it: a phishing page asks to log in,
+/// a giveaway to claim.
+fn paths(category: Category) -> &'static [&'static str] {
+    match category {
+        Category::Phishing => &["login", "verify", "account", "secure", "confirm", "check"],
+        Category::FakeGiveaway => &["claim", "win", "gift", "prize", "winners"],
+        Category::FreeCurrency => &["claim", "free", "gift", "bonus", "get", "codes"],
+        Category::Crypto => &["start", "invest", "join", "signup", "profit"],
+        Category::SelfPromo => &["go", "follow", "sub", "channel", "start"],
+        Category::AdultBot | Category::Romance => &["me", "profile", "chat", "go", "hi"],
+        Category::ChainLetter | Category::Legit => &["go", "read", "share", "start"],
+    }
+}
 
 /// Slot values for comments under one post, in the voice of one category.
 pub struct SlotFiller<'c> {
@@ -38,9 +50,21 @@ pub struct Memory {
 
 impl Memory {
     /// The same values, but a fresh `{name}`: the account praising "Mila" is not Mila herself.
+    /// The values a bot reply repeats: the same handle, sums and names, but not the writer's own
+    /// name, for the reply is posted by another account.
+    pub fn for_reply(&self) -> Memory {
+        let mut m = self.clone();
+        m.words.remove("own_name");
+        m
+    }
+
+    /// When the comment named nobody but gave its own handle, the account is that person.
     pub fn without_name(&self) -> Memory {
         let mut m = self.clone();
         m.words.remove("name");
+        if let Some(own) = m.words.get("own_name").cloned() {
+            m.words.insert("name", own);
+        }
         m
     }
 }
@@ -89,7 +113,7 @@ impl<'c> SlotFiller<'c> {
         let path = if shortener {
             (0..5).map(|_| char::from(b"abcdefghkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"[rng.random_range(0..54)])).collect()
         } else {
-            PATHS.choose(rng).copied().unwrap_or("go").to_string()
+            paths(self.category).choose(rng).copied().unwrap_or("go").to_string()
         };
         let scheme = if rng.random_bool(0.6) { "https://" } else { "" };
         format!("{scheme}{host}/{path}")
@@ -137,8 +161,20 @@ impl<'c> SlotFiller<'c> {
         }
     }
 
-    fn handle<R: Rng>(&self, rng: &mut R) -> String {
-        let name = super::accounts::username_safe(self.corpus.first_names.choose(rng).map(String::as_str).unwrap_or("x"));
+    /// A contact handle made of the name the comment praised ("Mila helped me … @mila_204"), or
+    /// else of the writer's own name, which its account then wears ("add me @elif.22" by Elif).
+    fn handle<R: Rng>(&mut self, rng: &mut R) -> String {
+        let first = match self.memory.words.get("name") {
+            Some(name) if self.category.is_spam() => name.clone(),
+            _ => {
+                let own = self.corpus.first_names.choose(rng).cloned().unwrap_or_else(|| "x".into());
+                if self.category.is_spam() {
+                    self.memory.words.insert("own_name", own.clone());
+                }
+                own
+            }
+        };
+        let name = super::accounts::username_safe(&first).to_lowercase();
         let sep = ["_", ".", ""].choose(rng).copied().unwrap_or("_");
         format!("@{name}{sep}{}", rng.random_range(10..9999))
     }
@@ -147,7 +183,9 @@ impl<'c> SlotFiller<'c> {
         let n = [50, 100, 150, 250, 300, 450, 500, 800, 1000, 1500, 2500].choose(rng).copied().unwrap_or(500);
         match self.corpus.lang {
             Lang::Nl => format!("€{n}"),
-            Lang::En => format!("${n}"),
+            // British children talk in pounds; the scammers writing to them often in dollars.
+            Lang::En if self.category.is_spam() && rng.random_bool(0.5) => format!("${n}"),
+            Lang::En => format!("£{n}"),
         }
     }
 }
@@ -210,7 +248,16 @@ impl<'c> Slots<'c> for SlotFiller<'c> {
             }
             "handle" => {
                 self.used_handle = true;
-                let handle = self.remembered("handle", rng, |f, rng| f.handle(rng));
+                let handle = match self.memory.words.get("handle") {
+                    Some(h) if self.category.is_spam() => h.clone(),
+                    _ => {
+                        let h = self.handle(rng);
+                        if self.category.is_spam() {
+                            self.memory.words.insert("handle", h.clone());
+                        }
+                        h
+                    }
+                };
                 if self.category.is_spam() { SlotValue::Marked(Cue::Handle, handle) } else { SlotValue::Text(handle) }
             }
             "friend" => {

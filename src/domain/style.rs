@@ -134,7 +134,10 @@ fn capitalise_sentences(spans: &mut [Span]) {
             if c.is_whitespace() {
                 word_start = true;
             } else {
-                if matches!(c, '.' | '!' | '?') {
+                if c == '.' && word_start {
+                    // " . " is a web address written in pieces ("free-gems . example / claim")
+                    after_stop = false;
+                } else if matches!(c, '.' | '!' | '?') {
                     // "..." and "?!" end a sentence too; "3.5" does not, as no space follows yet
                     after_stop = rest.peek().is_none_or(|n| n.is_whitespace() || matches!(n, '.' | '!' | '?'));
                 } else if !is_emoji(c) {
@@ -277,6 +280,13 @@ mod tests {
             restyle(&mut spans, Restyle::Full, &mut rng);
             assert_eq!(spans[1].text, "https://Win.example/GO");
         }
+    }
+
+    #[test]
+    fn a_link_written_in_pieces_keeps_its_small_letters() {
+        let mut spans = vec![span("Go. claim it at prize-claim . example / gift now. thanks")];
+        capitalise_sentences(&mut spans);
+        assert_eq!(text(&spans), "Go. Claim it at prize-claim . example / gift now. Thanks");
     }
 
     #[test]

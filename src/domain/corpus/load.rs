@@ -231,7 +231,16 @@ impl Corpus {
                 legit.insert(kind.to_string(), comments_src.templates(&format!("legit.{kind}"), items)?);
             }
         }
-        let known_kind = |k: &str| LEGIT_KINDS.contains(&k) || OPTIONAL_LEGIT_KINDS.contains(&k);
+        // Warnings that only fit under one kind of spam ("that's not the real account" under an
+        // impersonator): `warn_<category>`.
+        let warn_kinds: Vec<String> = Category::SPAM.iter().map(|c| format!("warn_{}", c.id())).collect();
+        for kind in &warn_kinds {
+            if let Some(items) = raw_comments.legit.get(kind).filter(|items| !items.is_empty()) {
+                legit.insert(kind.clone(), comments_src.templates(&format!("legit.{kind}"), items)?);
+            }
+        }
+        let known_kind =
+            |k: &str| LEGIT_KINDS.contains(&k) || OPTIONAL_LEGIT_KINDS.contains(&k) || warn_kinds.iter().any(|w| w == k);
         if let Some(extra) = raw_comments.legit.keys().find(|k| !known_kind(k)) {
             return Err(comments_src.error(comments_src.line_of(extra), format!("unknown [legit] list '{extra}'")));
         }
