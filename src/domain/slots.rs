@@ -49,7 +49,6 @@ pub struct Memory {
 }
 
 impl Memory {
-    /// The same values, but a fresh `{name}`: the account praising "Mila" is not Mila herself.
     /// The values a bot reply repeats: the same handle, sums and names, but not the writer's own
     /// name, for the reply is posted by another account.
     pub fn for_reply(&self) -> Memory {
@@ -58,7 +57,9 @@ impl Memory {
         m
     }
 
-    /// When the comment named nobody but gave its own handle, the account is that person.
+    /// The values an account repeats: a fresh `{name}`, for the account praising "Mila" is not
+    /// Mila herself; but when the comment named nobody and gave its own handle, the account is
+    /// that person.
     pub fn without_name(&self) -> Memory {
         let mut m = self.clone();
         m.words.remove("name");
@@ -205,7 +206,7 @@ pub fn split_link(url: &str) -> String {
 
 impl SlotFiller<'_> {
     /// A word drawn once per spam comment (and its replies), fresh every time for real ones.
-    fn remembered<R: Rng>(&mut self, key: &'static str, rng: &mut R, draw: impl FnOnce(&Self, &mut R) -> String) -> String {
+    fn remembered<R: Rng>(&mut self, key: &'static str, rng: &mut R, draw: impl FnOnce(&mut Self, &mut R) -> String) -> String {
         if !self.category.is_spam() {
             return draw(self, rng);
         }
@@ -248,16 +249,7 @@ impl<'c> Slots<'c> for SlotFiller<'c> {
             }
             "handle" => {
                 self.used_handle = true;
-                let handle = match self.memory.words.get("handle") {
-                    Some(h) if self.category.is_spam() => h.clone(),
-                    _ => {
-                        let h = self.handle(rng);
-                        if self.category.is_spam() {
-                            self.memory.words.insert("handle", h.clone());
-                        }
-                        h
-                    }
-                };
+                let handle = self.remembered("handle", rng, |f, rng| f.handle(rng));
                 if self.category.is_spam() { SlotValue::Marked(Cue::Handle, handle) } else { SlotValue::Text(handle) }
             }
             "friend" => {
