@@ -56,7 +56,7 @@ fn a_known_seed_gives_a_known_feed_on_every_platform_and_build() {
     assert_eq!(fingerprint(&feed), KNOWN_FINGERPRINT, "fingerprint is {:#x}", fingerprint(&feed));
 }
 
-const KNOWN_FINGERPRINT: u64 = 0xdc7f_35e5_2ca4_c3bb;
+const KNOWN_FINGERPRINT: u64 = 0x1d11_0cd3_0810_e435;
 
 #[test]
 fn different_seeds_give_different_feeds() {
@@ -325,5 +325,37 @@ fn no_feed_holds_two_near_identical_comments() {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn a_scam_its_account_and_its_bot_replies_tell_one_story() {
+    for lang in Lang::ALL {
+        let mut recovery_offers = 0;
+        for seed in 0..400 {
+            let settings = FeedSettings::home(Platform::ALL[(seed % 2) as usize], AgeBand::Age12To14, Difficulty::ALL[(seed % 3) as usize]);
+            let feed = generate(corpus(lang), &settings, seed);
+            for c in feed.comments.iter().filter(|c| c.is_spam()) {
+                let parent = c.parent.and_then(|p| feed.comments.iter().find(|t| t.id == p));
+                // a bot backing up a scam poses as an ordinary viewer: no sales bio, not the creator
+                if parent.is_some_and(Comment::is_spam) {
+                    assert!(c.author.bio.is_empty() && c.author.bio_link.is_none(), "{lang:?}: chain bot with a bio: {:?}", c.author);
+                    assert!(!c.author.display_name.contains(&feed.post.creator.display_name), "{lang:?}: chain bot as creator");
+                }
+                // someone who gets lost money back is no investment coach, and is not backed up
+                // by people bragging about profits
+                if c.category == Category::Crypto && parent.is_none() && c.cues().contains(&Cue::Recovery) {
+                    recovery_offers += 1;
+                    let account = format!("{} {} {}", c.author.display_name, c.author.username, c.author.bio).to_lowercase();
+                    for word in ["invest", "coach", "trading", "wealth", "belegg", "rijk"] {
+                        assert!(!account.contains(word), "{lang:?}: recovery offer from {account:?}: {}", c.text());
+                    }
+                    for r in feed.comments.iter().filter(|r| r.parent == Some(c.id) && r.is_spam()) {
+                        assert!(!r.cues().contains(&Cue::MoneyPromise), "{lang:?}: {} ↳ {}", c.text(), r.text());
+                    }
+                }
+            }
+        }
+        assert!(recovery_offers >= 10, "{lang:?}: only {recovery_offers} recovery offers in 400 feeds");
     }
 }

@@ -5,7 +5,7 @@
 use super::corpus::{Corpus, CreatorDef};
 use super::model::{Account, Avatar, AvatarKind, Category, ProfileCue};
 use super::slots::SlotFiller;
-use super::template::Template;
+use super::template::{Template, of_kind};
 use rand::Rng;
 use rand::seq::IndexedRandom;
 
@@ -144,10 +144,11 @@ pub fn legit_account<R: Rng>(corpus: &Corpus, filler: &mut SlotFiller, rng: &mut
     }
 }
 
-/// A spam account of the given category.
+/// A spam account of the given category, and of the kind of scam its comment is.
 pub fn spam_account<R: Rng>(corpus: &Corpus, category: Category, filler: &mut SlotFiller, rng: &mut R) -> Account {
     let from = |table: &std::collections::HashMap<Category, Vec<Template>>, filler: &mut SlotFiller, rng: &mut R| {
-        table.get(&category).and_then(|ts| ts.choose(rng)).map(|t| expand_text(t, filler, rng)).unwrap_or_default()
+        let fitting = table.get(&category).map(|ts| of_kind(ts, &filler.memory.kind)).unwrap_or_default();
+        fitting.choose(rng).map(|t| expand_text(t, filler, rng)).unwrap_or_default()
     };
     let mut username = username_safe(&from(&corpus.username, filler, rng));
     if username.len() < 3 {
@@ -158,6 +159,42 @@ pub fn spam_account<R: Rng>(corpus: &Corpus, category: Category, filler: &mut Sl
     }
     let display_name = from(&corpus.display_name, filler, rng);
     let bio = if rng.random_bool(0.5) { String::new() } else { from(&corpus.bio_spam, filler, rng) };
+    let bio_link = (!bio.is_empty() && rng.random_bool(0.7)).then(|| filler.link(rng));
+    let display_name = if display_name.is_empty() { username.clone() } else { display_name };
+    with_spam_numbers(display_name, username, bio, bio_link, rng)
+}
+
+/// An impersonator's username: the creator's handle with a little added (`theo.draws_official`,
+/// `theo_draws.backup`, `theodraws2291`).
+pub fn lookalike_username<R: Rng>(handle: &str, rng: &mut R) -> String {
+    let base = match rng.random_range(0..3) {
+        0 => handle.to_string(),
+        1 => handle.replace('.', "_"),
+        _ => handle.replace(['.', '_'], ""),
+    };
+    let suffix = ["_official", ".official", "_team", ".team", "_giveaway", ".backup", "_real", "__"];
+    match rng.random_range(0..10) {
+        0..=6 => format!("{base}{}", suffix[rng.random_range(0..suffix.len())]),
+        _ => format!("{base}{}", digits(rng, 10, 9999)),
+    }
+}
+
+/// A bot that backs up a spam comment from under it ("got mine!"): it poses as an ordinary
+/// happy viewer, so it wears a plain first name and no sales bio, but has a spam account's
+/// numbers (new, no posts, following many).
+pub fn chain_bot_account<R: Rng>(corpus: &Corpus, rng: &mut R) -> Account {
+    let first = pick(&corpus.first_names, rng).to_string();
+    let sep = ["", "_", "."][rng.random_range(0..3)];
+    let username = format!("{}{sep}{}", username_safe(&first), digits(rng, 10, 9999));
+    let display_name = match rng.random_range(0..3) {
+        0 => username.clone(),
+        1 => format!("{first} {}", char::from(b'A' + rng.random_range(0..26u8))),
+        _ => first,
+    };
+    with_spam_numbers(display_name, username, String::new(), None, rng)
+}
+
+fn with_spam_numbers<R: Rng>(display_name: String, username: String, bio: String, bio_link: Option<String>, rng: &mut R) -> Account {
     let avatar_kind = match rng.random_range(0..100) {
         0..=39 => AvatarKind::Blank,
         40..=69 => AvatarKind::Pattern,
@@ -170,8 +207,8 @@ pub fn spam_account<R: Rng>(corpus: &Corpus, category: Category, filler: &mut Sl
         posts: if rng.random_bool(0.575) { 0 } else { rng.random_range(1..16) },
         followers: lognormal(rng, 30.0, 1.2),
         following: lognormal(rng, 1100.0, 0.8),
-        bio_link: (!bio.is_empty() && rng.random_bool(0.7)).then(|| filler.link(rng)),
-        display_name: if display_name.is_empty() { username.clone() } else { display_name },
+        bio_link,
+        display_name,
         username,
         bio,
         verified: false,

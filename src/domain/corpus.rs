@@ -80,8 +80,9 @@ pub struct Corpus {
     pub bio_spam: HashMap<Category, Vec<Template>>,
     pub display_name: HashMap<Category, Vec<Template>>,
     pub username: HashMap<Category, Vec<Template>>,
-    /// Words spam links and legitimate links are built from; `Legit` for the latter.
-    pub link_words: HashMap<Category, Vec<String>>,
+    /// Words spam links and legitimate links are built from; `Legit` for the latter. Each is a
+    /// plain template, so that it can name its `(kind: …)` of scam.
+    pub link_words: HashMap<Category, Vec<Template>>,
     /// Words for the pages of real clubs, teams and groups (`[links] club`, optional).
     pub club_words: Vec<String>,
 }

@@ -1,13 +1,13 @@
 //! The feed generator: a feed is a pure function of (settings, seed, language), drawn with
 //! ChaCha8 so that the same input gives the same feed on every platform and build.
 
-use super::accounts::{creator_account, legit_account, lognormal, profile_cues, spam_account};
+use super::accounts::{chain_bot_account, creator_account, lookalike_username, legit_account, lognormal, profile_cues, spam_account};
 use super::corpus::{Corpus, CreatorDef, PostDef};
 use super::evasion::disguise;
 use super::model::*;
 use super::slots::{Memory, SlotFiller};
 use super::style::{Restyle, restyle};
-use super::template::Template;
+use super::template::{Template, of_kind};
 use rand::seq::{IndexedRandom, SliceRandom};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -185,11 +185,17 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
         let answerable = matches!(kind, "question" | "talk" | "reaction" | "tag");
         if answerable && let Some(mut spam) = under_viewer.pop() {
             spam.tricks.push(Trick::AnswersViewer);
+            address(&mut spam, &top.author, settings.platform, &mut rng);
             replies.push(spam);
         } else if legit_left > 0 && rng.random_bool(0.3) {
             let own = format!("reply_{kind}");
             let list = if corpus.legit.contains_key(own.as_str()) && rng.random_bool(0.75) { own.as_str() } else { "reply" };
-            replies.push(legit_comment(&mut ctx, list, &mut rng));
+            let mut reply = legit_comment(&mut ctx, list, &mut rng);
+            // "whoever is reading this" is said to everyone, not to the one above
+            if list == own {
+                address(&mut reply, &top.author, settings.platform, &mut rng);
+            }
+            replies.push(reply);
             legit_left -= 1;
         }
         threads.push(Thread { top, replies });
@@ -224,6 +230,18 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
     }
 }
 
+/// Starts a reply with the @username of the one it answers, as the photo app's reply button
+/// does by itself and people on the video app often type.
+fn address<R: Rng>(reply: &mut Draft, to: &Account, platform: Platform, rng: &mut R) {
+    let chance = match platform {
+        Platform::Photo => 0.6,
+        Platform::Video => 0.2,
+    };
+    if rng.random_bool(chance) {
+        reply.spans.insert(0, Span { text: format!("@{} ", to.username), cue: None, link: false });
+    }
+}
+
 fn choose_post<'c, R: Rng>(corpus: &'c Corpus, settings: &FeedSettings, rng: &mut R) -> (&'c CreatorDef, &'c PostDef) {
     let wanted = |c: &CreatorDef| settings.creator.as_ref().is_none_or(|id| *id == c.id);
     let mut options: Vec<(&CreatorDef, &PostDef)> = corpus
@@ -242,16 +260,29 @@ fn choose_post<'c, R: Rng>(corpus: &'c Corpus, settings: &FeedSettings, rng: &mu
 
 /// Expands one of the templates that fit this post and age band into text not yet in the feed,
 /// preferring templates not used yet (a few tries, then accepts).
-fn fresh_text<R: Rng>(ctx: &mut Ctx, templates: &[Template], filler: &mut SlotFiller, rng: &mut R) -> Vec<Span> {
+/// The template's `(kind: …)` of scam goes into the filler's memory, for the account and the
+/// replies of the comment.
+fn fresh_text<'t, R: Rng>(
+    ctx: &mut Ctx,
+    templates: impl IntoIterator<Item = &'t Template>,
+    filler: &mut SlotFiller,
+    rng: &mut R,
+) -> Vec<Span> {
     let age = ctx.settings.age_band;
-    let fitting: Vec<&Template> = templates.iter().filter(|t| t.fits(&ctx.post.tags, age)).collect();
+    let fitting: Vec<&Template> = templates.into_iter().filter(|t| t.fits(&ctx.post.tags, age)).collect();
     let unused: Vec<&Template> = fitting.iter().copied().filter(|t| !ctx.used.contains(&(*t as *const Template))).collect();
     // The corpus check guarantees untagged templates for every age band of spam; a list may
     // still run out of unused ones in a long feed.
     let pool = if unused.is_empty() { fitting } else { unused };
     let mut spans = Vec::new();
+    // a try that is thrown away must leave nothing behind for the replies to repeat
+    let before = filler.memory.clone();
     for _ in 0..8 {
         let Some(t) = pool.choose(rng) else { break };
+        filler.memory = before.clone();
+        if t.kind.is_some() {
+            filler.memory.kind = t.kind().to_string();
+        }
         spans = t.expand(filler, rng);
         trim(&mut spans);
         let text: String = spans.iter().map(|s| s.text.as_str()).collect();
@@ -287,22 +318,23 @@ fn spam_comment<R: Rng>(ctx: &mut Ctx, category: Category, part: SpamPart, memor
     let difficulty = ctx.settings.difficulty;
     let section = &corpus.spam[Corpus::spam_key(category, ctx.settings.age_band)];
     let level = usize::from(difficulty.level() - 1);
-    let templates: &[Template] = match part {
-        SpamPart::Top => &section.by_difficulty[level],
-        SpamPart::Reply => &section.replies,
-        SpamPart::UnderViewer => &section.under_viewer,
-    };
-    let reply = part == SpamPart::Reply;
     let mut filler = SlotFiller::new(corpus, ctx.creator, ctx.post, category);
     if let Some(m) = memory {
         filler.memory = m.clone();
     }
+    // a reply backs up the kind of scam it answers: no payout under a recovery offer
+    let templates: Vec<&Template> = match part {
+        SpamPart::Top => section.by_difficulty[level].iter().collect(),
+        SpamPart::Reply => of_kind(&section.replies, &filler.memory.kind),
+        SpamPart::UnderViewer => section.under_viewer.iter().collect(),
+    };
+    let reply = part == SpamPart::Reply;
     let mut spans = fresh_text(ctx, templates, &mut filler, rng);
     restyle(&mut spans, Restyle::Full, rng);
     let mut tricks = Vec::new();
     let said = filler.memory.clone();
     filler.memory = said.without_name();
-    let mut author = spam_account(corpus, category, &mut filler, rng);
+    let mut author = if reply { chain_bot_account(corpus, rng) } else { spam_account(corpus, category, &mut filler, rng) };
     filler.memory = said;
 
     if difficulty.level() == 3 && !reply {
@@ -315,18 +347,22 @@ fn spam_comment<R: Rng>(ctx: &mut Ctx, category: Category, part: SpamPart, memor
         }
     }
     let copies_chance = match (category, difficulty.level()) {
+        // a paid-shipping giveaway talks about a star in the third person
+        (Category::FakeGiveaway, _) if filler.memory.kind == "fee" => 0.1,
         (Category::FakeGiveaway, 3) => 0.85,
         (Category::FakeGiveaway, 2) => 0.5,
-        // an impersonator answering a viewer wears the creator's name and picture
+        // an impersonator answering a viewer wears the creator's name and picture; crypto and
+        // game-money spam tells a stranger's story ("my sister earns…"), never the creator's
         (Category::FakeGiveaway, _) if part == SpamPart::UnderViewer => 0.9,
-        (Category::Crypto | Category::FreeCurrency, 3) => 0.25,
         _ => 0.0,
     };
     if !reply && rng.random_bool(copies_chance) {
         author.display_name = ctx.creator.name.clone();
         author.avatar = ctx.creator_account.avatar.clone();
+        author.username = lookalike_username(&ctx.creator.handle, rng);
         tricks.push(Trick::CopiesCreator);
-    } else if !reply && difficulty.level() == 3 && rng.random_bool(0.2) {
+    } else if part == SpamPart::Top && difficulty.level() == 3 && rng.random_bool(0.2) {
+        // only a comment of its own can pretend to be pinned
         author.display_name = match corpus.lang {
             Lang::Nl => format!("📌 Vastgezet door {}", ctx.creator.name),
             Lang::En => format!("📌 Pinned by {}", ctx.creator.name),

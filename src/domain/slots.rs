@@ -4,7 +4,7 @@
 use super::corpus::{Corpus, CreatorDef, PostDef};
 use super::model::{Category, Cue, Lang, Platform};
 use std::collections::HashMap;
-use super::template::{SlotValue, Slots};
+use super::template::{SlotValue, Slots, of_kind};
 use rand::Rng;
 use rand::seq::IndexedRandom;
 
@@ -12,9 +12,13 @@ use rand::seq::IndexedRandom;
 pub const RESERVED_TLDS: [&str; 3] = ["example", "test", "invalid"];
 
 /// The last part of a spam link, as that kind of scam names it: a phishing page asks to log in,
-/// a giveaway to claim.
-fn paths(category: Category) -> &'static [&'static str] {
-    match category {
+/// a giveaway to claim, a recovery "agent" to open a case.
+fn paths(category: Category, kind: &str) -> &'static [&'static str] {
+    match (category, kind) {
+        (Category::Crypto, "recovery") => &["help", "case", "refund", "claim", "contact"],
+        (Category::Crypto, "job" | "mule") => &["jobs", "apply", "start", "signup", "work"],
+        (Category::FakeGiveaway, "fee") => &["order", "shipping", "claim", "delivery", "pay"],
+        _ => match category {
         Category::Phishing => &["login", "verify", "account", "secure", "confirm", "check"],
         Category::FakeGiveaway => &["claim", "win", "gift", "prize", "winners"],
         Category::FreeCurrency => &["claim", "free", "gift", "bonus", "get", "codes"],
@@ -22,6 +26,7 @@ fn paths(category: Category) -> &'static [&'static str] {
         Category::SelfPromo => &["go", "follow", "sub", "channel", "start"],
         Category::AdultBot | Category::Romance => &["me", "profile", "chat", "go", "hi"],
         Category::ChainLetter | Category::Legit => &["go", "read", "share", "start"],
+        },
     }
 }
 
@@ -44,6 +49,8 @@ pub struct SlotFiller<'c> {
 /// The values a spam comment's slots took, to be reused by its replies and its account.
 #[derive(Clone, Debug, Default)]
 pub struct Memory {
+    /// The comment's `(kind: …)` of scam, "" for its category's usual kind.
+    pub kind: String,
     lists: HashMap<String, usize>,
     words: HashMap<&'static str, String>,
 }
@@ -84,13 +91,11 @@ impl<'c> SlotFiller<'c> {
         }
     }
 
+    /// A word of this comment's kind of scam to build a link from (`fund-recovery-help` for a
+    /// recovery scam).
     fn link_word<R: Rng>(&self, category: Category, rng: &mut R) -> String {
-        self.corpus
-            .link_words
-            .get(&category)
-            .and_then(|w| w.choose(rng))
-            .cloned()
-            .unwrap_or_else(|| "link".into())
+        let words = self.corpus.link_words.get(&category).map(|w| of_kind(w, &self.memory.kind)).unwrap_or_default();
+        words.choose(rng).and_then(|t| t.plain_text()).unwrap_or("link").to_string()
     }
 
     /// A link for this filler's category, always on a reserved top-level domain.
@@ -106,7 +111,8 @@ impl<'c> SlotFiller<'c> {
             format!("{}.{tld}", ["shrt", "tiny-go", "qlink"].choose(rng).copied().unwrap_or("shrt"))
         } else if let Some(word) = self.named_word(rng) {
             format!("{word}.{tld}")
-        } else if self.category == Category::FakeGiveaway && rng.random_bool(0.4) {
+        } else if self.category == Category::FakeGiveaway && self.memory.kind != "fee" && rng.random_bool(0.4) {
+            // a page named after the creator; a star's shipping-fee giveaway is not theirs
             format!("{}-{}.{tld}", self.creator.handle.replace(['.', '_'], "-"), self.link_word(self.category, rng))
         } else {
             format!("{}.{tld}", self.link_word(self.category, rng))
@@ -114,7 +120,7 @@ impl<'c> SlotFiller<'c> {
         let path = if shortener {
             (0..5).map(|_| char::from(b"abcdefghkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"[rng.random_range(0..54)])).collect()
         } else {
-            paths(self.category).choose(rng).copied().unwrap_or("go").to_string()
+            paths(self.category, &self.memory.kind).choose(rng).copied().unwrap_or("go").to_string()
         };
         let scheme = if rng.random_bool(0.6) { "https://" } else { "" };
         format!("{scheme}{host}/{path}")

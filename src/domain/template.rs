@@ -1,6 +1,7 @@
 //! The small template language the corpus is written in (see `corpus/README.md`):
 //! `{slot}`, `{a|b|c}` alternatives, `[text](cue)` cue spans, `\` escapes, and optional headers
-//! `(for: baking, space)` and `(age: 12-14)` that say where a template fits.
+//! `(for: baking, space)` and `(age: 12-14)` that say where a template fits, and `(kind: recovery)`
+//! that says which kind of scam within its category it belongs to.
 
 use super::model::{AgeBand, Cue, Span};
 use rand::Rng;
@@ -21,6 +22,10 @@ pub struct Template {
     pub tags: Vec<String>,
     /// `(age: …)`: the age bands it may be shown to; empty = every band.
     pub ages: Vec<AgeBand>,
+    /// `(kind: …)`: the kind of scam within its category ("recovery" among crypto spam), so
+    /// that its replies, its account and its link tell the same story; `None` = the category's
+    /// usual kind.
+    pub kind: Option<String>,
 }
 
 /// A template that does not parse, with the character position of the problem.
@@ -52,9 +57,9 @@ impl Template {
     pub fn parse(src: &str) -> Result<Template, TemplateError> {
         let chars: Vec<char> = src.chars().collect();
         let mut p = Parser { chars: &chars, pos: 0 };
-        let (tags, ages) = p.headers()?;
+        let Headers { tags, ages, kind } = p.headers()?;
         let nodes = p.sequence(Context::Top)?;
-        Ok(Template { nodes, tags, ages })
+        Ok(Template { nodes, tags, ages, kind })
     }
 
     /// The text of a template that is only text (no slot, alternative or cue).
@@ -69,6 +74,11 @@ impl Template {
     pub fn fits(&self, post_tags: &[String], age: AgeBand) -> bool {
         (self.ages.is_empty() || self.ages.contains(&age))
             && (self.tags.is_empty() || self.tags.iter().any(|t| post_tags.contains(t)))
+    }
+
+    /// The kind this template names, or "" for the category's usual kind.
+    pub fn kind(&self) -> &str {
+        self.kind.as_deref().unwrap_or("")
     }
 
     /// Every slot name the template uses.
@@ -158,22 +168,34 @@ enum Context {
     Cue,
 }
 
+/// The templates of one kind (`""` = the usual kind), or, where none names that kind, those of
+/// the usual kind: a recovery scam gets recovery replies and a recovery account wherever the
+/// corpus has them, and the category's plain ones otherwise.
+pub fn of_kind<'t>(templates: &'t [Template], kind: &str) -> Vec<&'t Template> {
+    let own: Vec<&Template> = templates.iter().filter(|t| t.kind() == kind).collect();
+    if own.is_empty() { templates.iter().filter(|t| t.kind.is_none()).collect() } else { own }
+}
+
+#[derive(Default)]
+struct Headers {
+    tags: Vec<String>,
+    ages: Vec<AgeBand>,
+    kind: Option<String>,
+}
+
 struct Parser<'a> {
     chars: &'a [char],
     pos: usize,
 }
 
 impl Parser<'_> {
-    /// `(for: a, b)` and `(age: 10-12, 12-14)` groups at the very start, each followed by a space.
-    fn headers(&mut self) -> Result<(Vec<String>, Vec<AgeBand>), TemplateError> {
-        let (mut tags, mut ages) = (Vec::new(), Vec::new());
+    /// `(for: a, b)`, `(age: 10-12, 12-14)` and `(kind: k)` groups at the very start, each
+    /// followed by a space.
+    fn headers(&mut self) -> Result<Headers, TemplateError> {
+        let mut h = Headers::default();
         loop {
             let rest: String = self.chars[self.pos..].iter().take(6).collect();
-            let key = if rest.starts_with("(for:") {
-                "for"
-            } else if rest.starts_with("(age:") {
-                "age"
-            } else {
+            let Some(key) = ["for", "age", "kind"].into_iter().find(|k| rest.starts_with(&format!("({k}:"))) else {
                 break;
             };
             let open = self.pos;
@@ -183,12 +205,14 @@ impl Parser<'_> {
             let body: String = self.chars[open + key.len() + 2..open + len].iter().collect();
             for item in body.split(',').map(str::trim) {
                 match key {
-                    "for" if is_slot_name(&item.replace('-', "_")) => tags.push(item.to_string()),
+                    "for" if is_slot_name(&item.replace('-', "_")) => h.tags.push(item.to_string()),
+                    "for" => return self.err(format!("'(for: …)' lists creator ids or post tags (a-z, 0-9, '-', '_'), not '{item}'")),
                     "age" => match AgeBand::parse(item) {
-                        Some(a) => ages.push(a),
+                        Some(a) => h.ages.push(a),
                         None => return self.err(format!("'(age: …)' lists age bands such as 8-10, 10-12, 12-14, not '{item}'")),
                     },
-                    _ => return self.err(format!("'(for: …)' lists creator ids or post tags (a-z, 0-9, '-', '_'), not '{item}'")),
+                    _ if h.kind.is_none() && is_slot_name(item) => h.kind = Some(item.to_string()),
+                    _ => return self.err(format!("'(kind: …)' names one kind of scam (a-z, 0-9, '_'), not '{body}'")),
                 }
             }
             self.pos = open + len + 1;
@@ -196,7 +220,7 @@ impl Parser<'_> {
                 self.pos += 1;
             }
         }
-        Ok((tags, ages))
+        Ok(h)
     }
 
     fn err<T>(&self, message: impl Into<String>) -> Result<T, TemplateError> {
@@ -378,6 +402,19 @@ mod tests {
         assert!(plain.tags.is_empty() && plain.fits(&[], AgeBand::Age8To10));
         assert!(Template::parse("(age: 7-9) x").unwrap_err().message.contains("age bands"));
         assert!(Template::parse("(for: Baking!) x").unwrap_err().message.contains("creator ids"));
+    }
+
+    #[test]
+    fn a_kind_header_keeps_a_scam_and_its_helpers_together() {
+        let list: Vec<Template> = ["(kind: recovery) a", "b", "(age: 12-14) (kind: mule) c"].iter().map(|s| Template::parse(s).unwrap()).collect();
+        assert_eq!(list[2].kind(), "mule");
+        assert_eq!(list[2].ages, vec![AgeBand::Age12To14]);
+        let texts = |kind| of_kind(&list, kind).iter().map(|t| t.plain_text().unwrap()).collect::<Vec<_>>();
+        assert_eq!(texts("recovery"), ["a"]);
+        assert_eq!(texts(""), ["b"]);
+        // a kind nobody wrote helpers for gets the usual ones
+        assert_eq!(texts("badge"), ["b"]);
+        assert!(Template::parse("(kind: a, b) x").unwrap_err().message.contains("one kind"));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 mod check;
-use check::{check_headers, check_slots};
+use check::{check_headers, check_kinds, check_slots};
 
 /// The text of the three corpus files of one language, with the names to report errors under.
 pub struct CorpusFiles<'a> {
@@ -287,15 +287,16 @@ impl Corpus {
             .ok_or_else(|| accounts_src.error(0, "[bio] has no list for 'legit'"))?;
         let mut links = raw_accounts.links.clone();
         let club_words = links.remove("club").unwrap_or_default();
-        let link_words = per_category(&links, "links", true)?;
+        let link_words = compile(per_category(&links, "links", true)?, "links")?;
         if !link_words.contains_key(&Category::Legit) {
             return Err(accounts_src.error(0, "[links] has no list for 'legit'"));
         }
-        for word in link_words.values().flatten().chain(&club_words) {
+        let words = link_words.values().flatten().map(|t| t.plain_text().unwrap_or("{"));
+        for word in words.chain(club_words.iter().map(String::as_str)) {
             if word.is_empty() || !word.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
                 return Err(accounts_src.error(
                     accounts_src.line_of(word),
-                    format!("link word '{word}' may only hold a-z, 0-9 and '-'"),
+                    format!("link word '{word}' may only hold a-z, 0-9 and '-' (after a '(kind: …)')"),
                 ));
             }
         }
@@ -320,6 +321,7 @@ impl Corpus {
         };
         check_slots(&corpus, &comments_src, &raw_comments, &accounts_src, &raw_accounts)?;
         check_headers(&corpus, &comments_src, &raw_comments)?;
+        check_kinds(&corpus, &comments_src, &accounts_src)?;
         Ok(corpus)
     }
 }

@@ -1,9 +1,11 @@
 //! The checks that run once the corpus files are read: every slot is known, real comments carry
-//! no cues, and template headers leave every post and age band enough to draw from.
+//! no cues, template headers leave every post and age band enough to draw from, and every kind
+//! of scam a reply or an account names exists.
 
 use super::{CorpusError, RawAccounts, RawComments, RawSpamEntry, Source};
-use crate::domain::corpus::{BUILTIN_SLOTS, Corpus};
-use crate::domain::model::AgeBand;
+use crate::domain::corpus::{BUILTIN_SLOTS, Corpus, SpamSection};
+use crate::domain::model::{AgeBand, Category};
+use std::collections::HashSet;
 use crate::domain::template::Template;
 
 /// Every `{slot}` must be built in or a list; legit texts carry no cues.
@@ -97,6 +99,47 @@ pub(super) fn check_headers(corpus: &Corpus, src: &Source, raw: &RawComments) ->
     for (kind, list) in &corpus.tricky {
         if !list.iter().any(|t| t.tags.is_empty() && t.ages.is_empty()) {
             return Err(src.error(0, format!("tricky.{kind:?} needs templates without (for: …) or (age: …)")));
+        }
+    }
+    Ok(())
+}
+
+/// `(kind: …)` sorts one category's spam into kinds of scam: every kind a reply, an account or a
+/// link word names must be one its comments have, every such list keeps items of the usual kind
+/// to fall back on, and real comments have no kinds.
+pub(super) fn check_kinds(corpus: &Corpus, comments_src: &Source, accounts_src: &Source) -> Result<(), CorpusError> {
+    let named = |src: &Source, kind: &str, message: String| src.error(src.line_of(&format!("(kind: {kind})")), message);
+    if let Some(t) = corpus.legit.values().chain(corpus.tricky.values()).flatten().find(|t| t.kind.is_some()) {
+        return Err(named(comments_src, t.kind(), format!("real comments have no (kind: {}): only spam does", t.kind())));
+    }
+    for category in Category::SPAM {
+        let sections: Vec<&SpamSection> = corpus
+            .spam
+            .iter()
+            .filter(|(key, _)| key.split('.').next() == Some(category.id()))
+            .map(|(_, s)| s)
+            .collect();
+        let comments = sections.iter().flat_map(|s| s.by_difficulty.iter().flatten().chain(&s.under_viewer));
+        let kinds: HashSet<&str> = comments.map(Template::kind).collect();
+        let replies: Vec<&Template> = sections.iter().flat_map(|s| &s.replies).collect();
+        let mut helpers = vec![(comments_src, "replies", replies)];
+        for (src, what, table) in [
+            (accounts_src, "username", &corpus.username),
+            (accounts_src, "display_name", &corpus.display_name),
+            (accounts_src, "bio", &corpus.bio_spam),
+            (accounts_src, "links", &corpus.link_words),
+        ] {
+            helpers.push((src, what, table.get(&category).map(|l| l.iter().collect()).unwrap_or_default()));
+        }
+        for (src, what, list) in helpers {
+            if let Some(t) = list.iter().find(|t| !kinds.contains(t.kind())) {
+                let message = format!("{what} of {}: no {} comment is (kind: {})", category.id(), category.id(), t.kind());
+                return Err(named(src, t.kind(), message));
+            }
+            if !list.is_empty() && list.iter().all(|t| t.kind.is_some()) {
+                let message = format!("{what} of {} needs items without (kind: …) for its other comments", category.id());
+                return Err(src.error(0, message));
+            }
         }
     }
     Ok(())
