@@ -3,7 +3,7 @@
 //! real clue but not a perfect one.
 
 use super::corpus::{Corpus, CreatorDef};
-use super::model::{Account, Avatar, AvatarKind, Category, ProfileCue};
+use super::model::{Account, AgeBand, Avatar, AvatarKind, Category, ProfileCue};
 use super::slots::SlotFiller;
 use super::template::{Template, of_kind};
 use rand::Rng;
@@ -145,9 +145,14 @@ pub fn legit_account<R: Rng>(corpus: &Corpus, filler: &mut SlotFiller, rng: &mut
 }
 
 /// A spam account of the given category, and of the kind of scam its comment is.
-pub fn spam_account<R: Rng>(corpus: &Corpus, category: Category, filler: &mut SlotFiller, rng: &mut R) -> Account {
+pub fn spam_account<R: Rng>(corpus: &Corpus, category: Category, age: AgeBand, filler: &mut SlotFiller, rng: &mut R) -> Account {
     let from = |table: &std::collections::HashMap<Category, Vec<Template>>, filler: &mut SlotFiller, rng: &mut R| {
-        let fitting = table.get(&category).map(|ts| of_kind(ts, &filler.memory.kind)).unwrap_or_default();
+        let mut fitting = table.get(&category).map(|ts| of_kind(ts, &filler.memory.kind)).unwrap_or_default();
+        // a bio for 12-14 never reaches a younger child, a "{creator} team" only its creators
+        let tags = &filler.post.tags;
+        if fitting.iter().any(|t| t.fits(tags, age)) {
+            fitting.retain(|t| t.fits(tags, age));
+        }
         fitting.choose(rng).map(|t| expand_text(t, filler, rng)).unwrap_or_default()
     };
     let mut username = username_safe(&from(&corpus.username, filler, rng));

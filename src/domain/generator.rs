@@ -167,7 +167,8 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
             // impersonator) where the corpus has them, else one that fits under any spam.
             let own = format!("warn_{}", thread.top.category.id());
             let list = if corpus.legit.contains_key(own.as_str()) && rng.random_bool(0.6) { own.as_str() } else { "warn" };
-            let warn = legit_comment(&mut ctx, list, &mut rng);
+            // and of its kind: no "nobody gets rich" under a recovery offer
+            let warn = legit_comment_of_kind(&mut ctx, list, &thread.top.memory.kind, &mut rng);
             thread.replies.push(Draft { tricky: Some(Tricky::Warning), ..warn });
             legit_left -= 1;
         }
@@ -189,8 +190,16 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
             replies.push(spam);
         } else if legit_left > 0 && rng.random_bool(0.3) {
             let own = format!("reply_{kind}");
-            let list = if corpus.legit.contains_key(own.as_str()) && rng.random_bool(0.75) { own.as_str() } else { "reply" };
+            // a question gets an answer, never a generic "same"
+            let own_only = kind == "question" || rng.random_bool(0.75);
+            let list = if corpus.legit.contains_key(own.as_str()) && own_only { own.as_str() } else { "reply" };
             let mut reply = legit_comment(&mut ctx, list, &mut rng);
+            // a friend who was tagged is the one who answers ("omg yes we have to")
+            if let (true, Some((username, first))) = (list == "reply_tag", &top.memory.tagged) {
+                reply.author.username = username.clone();
+                reply.author.display_name = if rng.random_bool(0.5) { username.clone() } else { first.clone() };
+                reply.author.avatar.letters = super::accounts::initials(&reply.author.display_name);
+            }
             // "whoever is reading this" is said to everyone, not to the one above
             if list == own {
                 address(&mut reply, &top.author, settings.platform, &mut rng);
@@ -228,6 +237,11 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
         lesson: None,
         practice: false,
     }
+}
+
+/// Whether this spam pretends to be pinned by the creator at difficulty 3.
+fn pins_itself(category: Category) -> bool {
+    !matches!(category, Category::AdultBot | Category::Romance | Category::ChainLetter)
 }
 
 /// Starts a reply with the @username of the one it answers, as the photo app's reply button
@@ -283,6 +297,11 @@ fn fresh_text<'t, R: Rng>(
         if t.kind.is_some() {
             filler.memory.kind = t.kind().to_string();
         }
+        // "contact @mila_22 … thanks to Mila": whichever comes first, the handle is Mila's
+        let slots = t.slots();
+        if slots.contains(&"handle") && slots.contains(&"name") {
+            filler.name_first(rng);
+        }
         spans = t.expand(filler, rng);
         trim(&mut spans);
         let text: String = spans.iter().map(|s| s.text.as_str()).collect();
@@ -334,7 +353,7 @@ fn spam_comment<R: Rng>(ctx: &mut Ctx, category: Category, part: SpamPart, memor
     let mut tricks = Vec::new();
     let said = filler.memory.clone();
     filler.memory = said.without_name();
-    let mut author = if reply { chain_bot_account(corpus, rng) } else { spam_account(corpus, category, &mut filler, rng) };
+    let mut author = if reply { chain_bot_account(corpus, rng) } else { spam_account(corpus, category, ctx.settings.age_band, &mut filler, rng) };
     filler.memory = said;
 
     if difficulty.level() == 3 && !reply {
@@ -348,7 +367,7 @@ fn spam_comment<R: Rng>(ctx: &mut Ctx, category: Category, part: SpamPart, memor
     }
     let copies_chance = match (category, difficulty.level()) {
         // a paid-shipping giveaway talks about a star in the third person
-        (Category::FakeGiveaway, _) if filler.memory.kind == "fee" => 0.1,
+        (Category::FakeGiveaway, _) if filler.memory.kind == "fee" => 0.0,
         (Category::FakeGiveaway, 3) => 0.85,
         (Category::FakeGiveaway, 2) => 0.5,
         // an impersonator answering a viewer wears the creator's name and picture; crypto and
@@ -361,8 +380,9 @@ fn spam_comment<R: Rng>(ctx: &mut Ctx, category: Category, part: SpamPart, memor
         author.avatar = ctx.creator_account.avatar.clone();
         author.username = lookalike_username(&ctx.creator.handle, rng);
         tricks.push(Trick::CopiesCreator);
-    } else if part == SpamPart::Top && difficulty.level() == 3 && rng.random_bool(0.2) {
-        // only a comment of its own can pretend to be pinned
+    } else if part == SpamPart::Top && pins_itself(category) && difficulty.level() == 3 && rng.random_bool(0.2) {
+        // only a comment of its own can pretend to be pinned, and only a seller's or a fake
+        // official's: a bot posing as a child does not
         author.display_name = match corpus.lang {
             Lang::Nl => format!("📌 Vastgezet door {}", ctx.creator.name),
             Lang::En => format!("📌 Pinned by {}", ctx.creator.name),
@@ -382,9 +402,15 @@ fn spam_comment<R: Rng>(ctx: &mut Ctx, category: Category, part: SpamPart, memor
 }
 
 fn legit_comment<R: Rng>(ctx: &mut Ctx, kind: &str, rng: &mut R) -> Draft {
+    legit_comment_of_kind(ctx, kind, "", rng)
+}
+
+/// A real comment from a list; a warning answers the `(kind: …)` of the scam it is under.
+fn legit_comment_of_kind<R: Rng>(ctx: &mut Ctx, kind: &str, scam_kind: &str, rng: &mut R) -> Draft {
     let corpus = ctx.corpus;
     let mut filler = SlotFiller::new(corpus, ctx.creator, ctx.post, Category::Legit);
-    let mut spans = fresh_text(ctx, &corpus.legit[kind], &mut filler, rng);
+    let mut spans = fresh_text(ctx, of_kind(&corpus.legit[kind], scam_kind), &mut filler, rng);
+    filler.memory.kind.clear();
     restyle(&mut spans, Restyle::Full, rng);
     Draft {
         author: legit_account(corpus, &mut filler, rng),
@@ -394,7 +420,7 @@ fn legit_comment<R: Rng>(ctx: &mut Ctx, kind: &str, rng: &mut R) -> Draft {
         tricky: None,
         pinned: false,
         likes: lognormal(rng, 5.0, 1.3),
-        memory: Memory::default(),
+        memory: filler.memory,
     }
 }
 

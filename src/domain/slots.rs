@@ -51,6 +51,8 @@ pub struct SlotFiller<'c> {
 pub struct Memory {
     /// The comment's `(kind: …)` of scam, "" for its category's usual kind.
     pub kind: String,
+    /// The friend a real comment tagged (username, first name): the one who answers it.
+    pub tagged: Option<(String, String)>,
     lists: HashMap<String, usize>,
     words: HashMap<&'static str, String>,
 }
@@ -136,6 +138,11 @@ impl<'c> SlotFiller<'c> {
             (Category::Crypto, Lang::Nl) => ("coin", &["{}-kopen", "{}-winst", "beleggen-in-{}"]),
             _ => return None,
         };
+        // a kind with its own link words (a chat-server invite) names those, not the money
+        let own_words = self.corpus.link_words.get(&self.category).is_some_and(|w| w.iter().any(|t| t.kind.is_some() && t.kind() == self.memory.kind));
+        if own_words {
+            return None;
+        }
         let at = *self.memory.lists.get(list)?;
         let name = self.corpus.lists.get(list)?.get(at)?.plain_text()?;
         let slug: String = name
@@ -211,6 +218,11 @@ pub fn split_link(url: &str) -> String {
 }
 
 impl SlotFiller<'_> {
+    /// Draws the comment's `{name}` now, so that a `{handle}` before it is that person's.
+    pub fn name_first<R: Rng>(&mut self, rng: &mut R) {
+        self.remembered("name", rng, |f, rng| f.corpus.first_names.choose(rng).cloned().unwrap_or_default());
+    }
+
     /// A word drawn once per spam comment (and its replies), fresh every time for real ones.
     fn remembered<R: Rng>(&mut self, key: &'static str, rng: &mut R, draw: impl FnOnce(&mut Self, &mut R) -> String) -> String {
         if !self.category.is_spam() {
@@ -261,7 +273,9 @@ impl<'c> Slots<'c> for SlotFiller<'c> {
             "friend" => {
                 let first = self.corpus.first_names.choose(rng).cloned().unwrap_or_default();
                 let word = self.corpus.words.choose(rng).cloned().unwrap_or_default();
-                SlotValue::Text(format!("@{}", super::accounts::child_username(&first, &word, rng)))
+                let username = super::accounts::child_username(&first, &word, rng);
+                self.memory.tagged.get_or_insert_with(|| (username.clone(), first));
+                SlotValue::Text(format!("@{username}"))
             }
             "name" => SlotValue::Text(
                 self.remembered("name", rng, |f, rng| f.corpus.first_names.choose(rng).cloned().unwrap_or_default()),

@@ -162,9 +162,16 @@ fn set_first_letter(spans: &mut [Span], upper: bool) {
     if first.link || matches!(first.cue, Some(Cue::Link | Cue::Handle)) {
         return;
     }
-    let start = first.text.trim_start();
-    let offset = first.text.len() - start.len();
-    let word = start.split_whitespace().next().unwrap_or("");
+    let mut start = first.text.trim_start();
+    let mut offset = first.text.len() - start.len();
+    let mut word = start.split_whitespace().next().unwrap_or("");
+    // "@noor look at this": the tag keeps its letters, the writer's capital goes to the word after
+    if word.starts_with('@') {
+        let rest = start[word.len()..].trim_start();
+        offset = first.text.len() - rest.len();
+        start = rest;
+        word = start.split_whitespace().next().unwrap_or("");
+    }
     let Some(c) = word.chars().next() else { return };
     // "10/10", "€150", "@noor": a comment that does not open with a letter stays as it is;
     // "POV", "tobyTurbo", "VV De Dijkvogels": a word with capitals after its first letter too
@@ -334,13 +341,17 @@ mod tests {
 
     #[test]
     fn a_tagged_name_at_the_start_keeps_its_case() {
+        let mut capital_after = 0;
         for seed in 0..50 {
             let mut rng = ChaCha8Rng::seed_from_u64(seed);
             let mut spans = vec![span("@unicorn.kim look at this")];
             restyle(&mut spans, Restyle::Full, &mut rng);
             assert!(text(&spans).to_lowercase().starts_with("@unicorn.kim"));
             assert!(!text(&spans).starts_with("@U"), "{}", text(&spans));
+            capital_after += usize::from(text(&spans).starts_with("@unicorn.kim Look"));
         }
+        // the writer's capital goes to the word after the tag, as often as to any first word
+        assert!((10..=40).contains(&capital_after), "{capital_after} of 50 capitalised the word after the tag");
     }
 
     #[test]

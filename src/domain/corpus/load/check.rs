@@ -109,8 +109,11 @@ pub(super) fn check_headers(corpus: &Corpus, src: &Source, raw: &RawComments) ->
 /// to fall back on, and real comments have no kinds.
 pub(super) fn check_kinds(corpus: &Corpus, comments_src: &Source, accounts_src: &Source) -> Result<(), CorpusError> {
     let named = |src: &Source, kind: &str, message: String| src.error(src.line_of(&format!("(kind: {kind})")), message);
-    if let Some(t) = corpus.legit.values().chain(corpus.tricky.values()).flatten().find(|t| t.kind.is_some()) {
-        return Err(named(comments_src, t.kind(), format!("real comments have no (kind: {}): only spam does", t.kind())));
+    // real comments have no kind, but a warning under one kind of scam may say so
+    let warnings = |key: &str| key.strip_prefix("warn_").is_some_and(|c| Category::SPAM.iter().any(|s| s.id() == c));
+    let plain = corpus.legit.iter().filter(|(key, _)| !warnings(key)).flat_map(|(_, l)| l);
+    if let Some(t) = plain.chain(corpus.tricky.values().flatten()).find(|t| t.kind.is_some()) {
+        return Err(named(comments_src, t.kind(), format!("real comments have no (kind: {}): only spam and warnings do", t.kind())));
     }
     for category in Category::SPAM {
         let sections: Vec<&SpamSection> = corpus
@@ -122,7 +125,8 @@ pub(super) fn check_kinds(corpus: &Corpus, comments_src: &Source, accounts_src: 
         let comments = sections.iter().flat_map(|s| s.by_difficulty.iter().flatten().chain(&s.under_viewer));
         let kinds: HashSet<&str> = comments.map(Template::kind).collect();
         let replies: Vec<&Template> = sections.iter().flat_map(|s| &s.replies).collect();
-        let mut helpers = vec![(comments_src, "replies", replies)];
+        let warns: Vec<&Template> = corpus.legit.get(&format!("warn_{}", category.id())).map(|l| l.iter().collect()).unwrap_or_default();
+        let mut helpers = vec![(comments_src, "replies", replies), (comments_src, "warnings", warns)];
         for (src, what, table) in [
             (accounts_src, "username", &corpus.username),
             (accounts_src, "display_name", &corpus.display_name),
