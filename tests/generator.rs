@@ -56,7 +56,7 @@ fn a_known_seed_gives_a_known_feed_on_every_platform_and_build() {
     assert_eq!(fingerprint(&feed), KNOWN_FINGERPRINT, "fingerprint is {:#x}", fingerprint(&feed));
 }
 
-const KNOWN_FINGERPRINT: u64 = 0x3ce3_a446_5bca_cb61;
+const KNOWN_FINGERPRINT: u64 = 0xb435_c8b7_ddd8_4232;
 
 #[test]
 fn different_seeds_give_different_feeds() {
@@ -346,6 +346,14 @@ fn a_scam_its_account_and_its_bot_replies_tell_one_story() {
                 if parent.is_some_and(Comment::is_spam) {
                     assert!(c.author.bio.is_empty() && c.author.bio_link.is_none(), "{lang:?}: chain bot with a bio: {:?}", c.author);
                     assert!(!c.author.display_name.contains(&feed.post.creator.display_name), "{lang:?}: chain bot as creator");
+                }
+                // "the form is in my bio": then there is a bio
+                if parent.is_none() && c.cues().contains(&Cue::ProfileBait) {
+                    assert!(!c.author.bio.is_empty(), "{lang:?}: points to an empty bio: {}", c.text());
+                }
+                // only an official voice pretends to be pinned by the creator
+                if c.tricks.contains(&Trick::FakePinned) {
+                    assert!(matches!(c.category, Category::FakeGiveaway | Category::Phishing), "{lang:?}: pinned {:?}", c.category);
                 }
                 // someone who gets lost money back is no investment coach, and is not backed up
                 // by people bragging about profits

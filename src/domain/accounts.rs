@@ -109,7 +109,7 @@ pub fn child_username<R: Rng>(first: &str, word: &str, rng: &mut R) -> String {
 }
 
 /// A real child's or fan's account.
-pub fn legit_account<R: Rng>(corpus: &Corpus, filler: &mut SlotFiller, rng: &mut R) -> Account {
+pub fn legit_account<R: Rng>(corpus: &Corpus, age: AgeBand, filler: &mut SlotFiller, rng: &mut R) -> Account {
     let first = pick(&corpus.first_names, rng).to_string();
     let word = pick(&corpus.words, rng).to_string();
     let username = child_username(&first, &word, rng);
@@ -121,7 +121,9 @@ pub fn legit_account<R: Rng>(corpus: &Corpus, filler: &mut SlotFiller, rng: &mut
     let bio = if rng.random_bool(0.3) {
         String::new()
     } else {
-        corpus.bio_legit.choose(rng).map(|t| expand_text(t, filler, rng)).unwrap_or_default()
+        // "groep 8" is no bio for a child of 9
+        let fitting: Vec<&Template> = corpus.bio_legit.iter().filter(|t| t.fits(&filler.post.tags, age)).collect();
+        fitting.choose(rng).map(|t| expand_text(t, filler, rng)).unwrap_or_default()
     };
     let avatar_kind = match rng.random_range(0..100) {
         0 => AvatarKind::Blank,
@@ -145,7 +147,9 @@ pub fn legit_account<R: Rng>(corpus: &Corpus, filler: &mut SlotFiller, rng: &mut
 }
 
 /// A spam account of the given category, and of the kind of scam its comment is.
-pub fn spam_account<R: Rng>(corpus: &Corpus, category: Category, age: AgeBand, filler: &mut SlotFiller, rng: &mut R) -> Account {
+/// `points_to_bio`: the comment sends the reader to the bio ("the form is in my bio"), so the
+/// account has one.
+pub fn spam_account<R: Rng>(corpus: &Corpus, category: Category, age: AgeBand, points_to_bio: bool, filler: &mut SlotFiller, rng: &mut R) -> Account {
     let from = |table: &std::collections::HashMap<Category, Vec<Template>>, filler: &mut SlotFiller, rng: &mut R| {
         let mut fitting = table.get(&category).map(|ts| of_kind(ts, &filler.memory.kind)).unwrap_or_default();
         // a bio for 12-14 never reaches a younger child, a "{creator} team" only its creators
@@ -163,8 +167,10 @@ pub fn spam_account<R: Rng>(corpus: &Corpus, category: Category, age: AgeBand, f
         username.push_str(&digits(rng, 100, 9999));
     }
     let display_name = from(&corpus.display_name, filler, rng);
-    let bio = if rng.random_bool(0.5) { String::new() } else { from(&corpus.bio_spam, filler, rng) };
-    let bio_link = (!bio.is_empty() && rng.random_bool(0.7)).then(|| filler.link(rng));
+    let bio = if !points_to_bio && rng.random_bool(0.5) { String::new() } else { from(&corpus.bio_spam, filler, rng) };
+    // a bio that says "link below 👇" has the link
+    let announces_link = bio.to_lowercase().contains("link") || bio.contains('👇');
+    let bio_link = (!bio.is_empty() && (announces_link || rng.random_bool(0.7))).then(|| filler.link(rng));
     let display_name = if display_name.is_empty() { username.clone() } else { display_name };
     with_spam_numbers(display_name, username, bio, bio_link, rng)
 }

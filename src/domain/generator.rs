@@ -239,9 +239,18 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
     }
 }
 
-/// Whether this spam pretends to be pinned by the creator at difficulty 3.
-fn pins_itself(category: Category) -> bool {
-    !matches!(category, Category::AdultBot | Category::Romance | Category::ChainLetter)
+/// Whether this spam pretends to be pinned by the creator at difficulty 3: only the stories of
+/// an official voice (a giveaway team, a security notice) do, under a real creator's post, and
+/// not when the text says it already. A "friend", a happy "client" or a bot posing as a child
+/// is nobody the creator would pin.
+fn pins_itself(category: Category, kind: &str, creator_verified: bool, spans: &[Span]) -> bool {
+    let official = match category {
+        Category::FakeGiveaway => kind.is_empty() || kind == "team",
+        Category::Phishing => kind.is_empty(),
+        _ => false,
+    };
+    let text: String = spans.iter().map(|s| s.text.to_lowercase()).collect();
+    official && creator_verified && !text.contains("pinned") && !text.contains("vastgezet")
 }
 
 /// Starts a reply with the @username of the one it answers, as the photo app's reply button
@@ -353,7 +362,7 @@ fn spam_comment<R: Rng>(ctx: &mut Ctx, category: Category, part: SpamPart, memor
     let mut tricks = Vec::new();
     let said = filler.memory.clone();
     filler.memory = said.without_name();
-    let mut author = if reply { chain_bot_account(corpus, rng) } else { spam_account(corpus, category, ctx.settings.age_band, &mut filler, rng) };
+    let mut author = if reply { chain_bot_account(corpus, rng) } else { spam_account(corpus, category, ctx.settings.age_band, spans.iter().any(|s| s.cue == Some(Cue::ProfileBait)), &mut filler, rng) };
     filler.memory = said;
 
     if difficulty.level() == 3 && !reply {
@@ -375,12 +384,17 @@ fn spam_comment<R: Rng>(ctx: &mut Ctx, category: Category, part: SpamPart, memor
         (Category::FakeGiveaway, _) if part == SpamPart::UnderViewer => 0.9,
         _ => 0.0,
     };
-    if !reply && rng.random_bool(copies_chance) {
+    // nobody impersonates a classmate (an unverified child's account) for a giveaway
+    if !reply && ctx.creator.verified && rng.random_bool(copies_chance) {
         author.display_name = ctx.creator.name.clone();
         author.avatar = ctx.creator_account.avatar.clone();
         author.username = lookalike_username(&ctx.creator.handle, rng);
         tricks.push(Trick::CopiesCreator);
-    } else if part == SpamPart::Top && pins_itself(category) && difficulty.level() == 3 && rng.random_bool(0.2) {
+    } else if part == SpamPart::Top
+        && pins_itself(category, &filler.memory.kind, ctx.creator.verified, &spans)
+        && difficulty.level() == 3
+        && rng.random_bool(0.3)
+    {
         // only a comment of its own can pretend to be pinned, and only a seller's or a fake
         // official's: a bot posing as a child does not
         author.display_name = match corpus.lang {
@@ -413,7 +427,7 @@ fn legit_comment_of_kind<R: Rng>(ctx: &mut Ctx, kind: &str, scam_kind: &str, rng
     filler.memory.kind.clear();
     restyle(&mut spans, Restyle::Full, rng);
     Draft {
-        author: legit_account(corpus, &mut filler, rng),
+        author: legit_account(corpus, ctx.settings.age_band, &mut filler, rng),
         spans,
         category: Category::Legit,
         tricks: Vec::new(),
@@ -435,7 +449,7 @@ fn tricky_comment<R: Rng>(ctx: &mut Ctx, kind: Tricky, rng: &mut R) -> Draft {
         _ => restyle(&mut spans, Restyle::Full, rng),
     }
     Draft {
-        author: legit_account(corpus, &mut filler, rng),
+        author: legit_account(corpus, ctx.settings.age_band, &mut filler, rng),
         spans,
         category: Category::Legit,
         tricks: Vec::new(),

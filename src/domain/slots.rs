@@ -113,7 +113,7 @@ impl<'c> SlotFiller<'c> {
             format!("{}.{tld}", ["shrt", "tiny-go", "qlink"].choose(rng).copied().unwrap_or("shrt"))
         } else if let Some(word) = self.named_word(rng) {
             format!("{word}.{tld}")
-        } else if self.category == Category::FakeGiveaway && self.memory.kind != "fee" && rng.random_bool(0.4) {
+        } else if self.category == Category::FakeGiveaway && self.memory.kind != "fee" && self.creator.verified && rng.random_bool(0.4) {
             // a page named after the creator; a star's shipping-fee giveaway is not theirs
             format!("{}-{}.{tld}", self.creator.handle.replace(['.', '_'], "-"), self.link_word(self.category, rng))
         } else {
@@ -164,13 +164,13 @@ impl<'c> SlotFiller<'c> {
     /// A harmless link, as a classmate would share it.
     pub fn legit_link<R: Rng>(&self, rng: &mut R) -> String {
         let word = self.link_word(Category::Legit, rng);
-        harmless_link(&word, rng)
+        harmless_link(&word, self.corpus.lang, rng)
     }
 
     /// The page of a real club or team (`[links] club`), or else a classmate's kind of link.
     fn club_link<R: Rng>(&self, rng: &mut R) -> String {
         match self.corpus.club_words.choose(rng) {
-            Some(word) => harmless_link(word, rng),
+            Some(word) => harmless_link(word, self.corpus.lang, rng),
             None => self.legit_link(rng),
         }
     }
@@ -205,9 +205,13 @@ impl<'c> SlotFiller<'c> {
 }
 
 /// A real person's page on a reserved domain, with the short path such pages have.
-fn harmless_link<R: Rng>(word: &str, rng: &mut R) -> String {
+fn harmless_link<R: Rng>(word: &str, lang: Lang, rng: &mut R) -> String {
     let tld = RESERVED_TLDS.choose(rng).copied().unwrap_or("example");
-    let path = ["", "", "/home", "/photos", "/news", "/2026", "/page/2", "/us"].choose(rng).copied().unwrap_or("");
+    let paths: &[&str] = match lang {
+        Lang::En => &["", "", "/home", "/photos", "/news", "/2026", "/page/2", "/us"],
+        Lang::Nl => &["", "", "/fotos", "/nieuws", "/2026", "/pagina/2", "/wij"],
+    };
+    let path = paths.choose(rng).copied().unwrap_or("");
     format!("https://{word}.{tld}{path}")
 }
 
