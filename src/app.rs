@@ -11,7 +11,26 @@ use leptos_meta::{MetaTags, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
+/// No dead taps on a slow network: a tap on a round's button before its island is live is held
+/// (the button shows it is busy) and replayed by the island once it is (`feedwiseReplay`).
+const TAP_QUEUE: &str = "(()=>{const q=[];const h=e=>{const b=e.target.closest&&e.target.closest('.game button');\
+if(!b)return;const g=b.closest('.game');if(!g||g.dataset.hydrated==='true')return;e.preventDefault();\
+e.stopImmediatePropagation();if(!q.includes(b)){q.push(b);b.setAttribute('aria-busy','true');}};\
+document.addEventListener('click',h,true);window.feedwiseReplay=()=>{document.removeEventListener('click',h,true);\
+q.splice(0).forEach(b=>{b.removeAttribute('aria-busy');if(b.isConnected)b.click();});};})();";
+
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // A fresh nonce per page: the hydration scripts carry it, and the page's CSP allows only them.
+    #[cfg(feature = "ssr")]
+    {
+        leptos::nonce::provide_nonce();
+        let nonce = leptos::nonce::use_nonce();
+        if let (Some(nonce), Some(res)) = (nonce, use_context::<leptos_axum::ResponseOptions>())
+            && let Ok(value) = axum::http::HeaderValue::from_str(&crate::startup::csp(Some(&nonce)))
+        {
+            res.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
     view! {
         <!DOCTYPE html>
         <html>
@@ -21,6 +40,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href="/pkg/feedwise.css" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <HydrationScripts options islands=true />
+                <script nonce=leptos::nonce::use_nonce().map(|n| n.to_string()) inner_html=TAP_QUEUE></script>
                 <MetaTags />
             </head>
             <body>

@@ -34,10 +34,19 @@ pub enum StartupError {
     Bind { addr: String, source: std::io::Error },
 }
 
-/// Content-Security-Policy: everything from this server only, no frames, no third parties.
-const CSP: &str = "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; \
-    style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
-    object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+/// Content-Security-Policy: everything from this server only, no frames, no third parties, and
+/// no inline script but the page's own hydration scripts, which carry its nonce.
+pub fn csp(nonce: Option<&str>) -> String {
+    let scripts = match nonce {
+        Some(n) => format!("'self' 'nonce-{n}' 'wasm-unsafe-eval'"),
+        None => "'self' 'wasm-unsafe-eval'".to_string(),
+    };
+    format!(
+        "default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; \
+         connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \
+         frame-ancestors 'none'"
+    )
+}
 
 /// Checks what must be right before serving, opens the database and builds the router.
 pub async fn build(settings: &Settings) -> Result<Router, StartupError> {
@@ -117,9 +126,10 @@ pub async fn build_with_state(settings: &Settings) -> Result<(Router, AppState),
             let origin = settings.public_origin.clone();
             move |req, next| guard::check_origin(origin.clone(), req, next)
         }))
+        // pages set their own, with their nonce (`app::shell`)
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(CSP),
+            HeaderValue::from_str(&csp(None)).expect("a CSP is ASCII"),
         ))
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,

@@ -3,7 +3,7 @@
 
 mod support;
 
-use support::browser::{Browser, browser};
+use support::browser::{Browser, browser, browser_loading};
 use feedwise::domain::corpus::Corpus;
 use feedwise::domain::generator::generate;
 use feedwise::domain::model::*;
@@ -96,6 +96,108 @@ async fn a_child_plays_a_round_on_the_photo_app_in_dutch() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_child_plays_a_round_on_the_video_site_in_english() {
     play_a_round(Lang::En, Platform::Video, "Reported", "My progress").await;
+}
+
+const TAB: &str = "\u{E004}";
+const ENTER: &str = "\u{E007}";
+const ESCAPE: &str = "\u{E00C}";
+
+/// Keyboard only (WCAG 2.2 AA, PRODUCT.md §7): focus stays inside an open dialog, comes back to
+/// the button that opened it, lands on "Undo" after a choice, and is never hidden under the
+/// finish bar, which takes at most a tenth of the screen.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_child_plays_a_round_by_keyboard_alone() {
+    let app = TestApp::spawn().await;
+    let b = browser().await;
+    let seed = 31;
+    let settings = FeedSettings::home(Platform::Photo, AgeBand::Age10To12, Difficulty::new(1).unwrap());
+    let feed = generate(Corpus::builtin(Lang::En).unwrap(), &settings, seed);
+    b.open(&format!("{}/en/play?age=10-12&app=photo&level=1&seed={seed}", app.base)).await;
+    b.hydrated().await;
+    let spam = feed.comments.iter().find(|c| c.is_spam()).expect("a spam comment").id;
+    let legit = feed.comments.iter().find(|c| !c.is_spam() && !c.author.is_creator).expect("a real comment").id;
+    let in_dialog = "return document.activeElement.closest(arguments[0]) !== null";
+
+    // The report dialog takes the focus and keeps it, however often Tab is pressed.
+    b.focus(&format!("#comment-{spam} .action.report")).await;
+    b.press(ENTER).await;
+    b.wait_for("dialog.dialog[open]", 10).await;
+    for n in 0..12 {
+        assert!(b.js_bool(in_dialog, "dialog[open]").await, "Tab {n} left the open dialog");
+        b.press(TAB).await;
+    }
+    // Escape closes it, and the focus is back on the button that opened it.
+    b.press(ESCAPE).await;
+    assert_eq!(b.count("dialog[open]").await, 0, "Escape closes the dialog");
+    assert!(b.focused(&format!("#comment-{spam} .action.report")).await, "focus returns to the Report button");
+
+    // Reporting with the keyboard: a reason, then send; the focus lands on that comment's Undo.
+    b.press(ENTER).await;
+    b.wait_for("dialog.dialog[open]", 10).await;
+    b.focus("dialog[open] input[name=reason]").await;
+    b.press(" ").await;
+    for _ in 0..10 {
+        if b.js_bool("return document.activeElement.matches(arguments[0])", "dialog[open] .big-button.danger").await {
+            break;
+        }
+        b.press(TAB).await;
+    }
+    assert!(b.focused("dialog[open] .big-button.danger").await, "Tab reaches the send button");
+    b.press(ENTER).await;
+    assert_eq!(b.count("dialog[open]").await, 0);
+    assert!(b.focused(&format!("#comment-{spam} .undo")).await, "after a report the focus is on Undo");
+
+    // "Looks fine" puts the focus on Undo; Undo puts it back on the comment's first action.
+    b.focus(&format!("#comment-{legit} .action.fine")).await;
+    b.press(ENTER).await;
+    assert!(b.focused(&format!("#comment-{legit} .undo")).await, "after Looks fine the focus is on Undo");
+    b.press(ENTER).await;
+    assert!(b.focused(&format!("#comment-{legit} .action:not(.undo)")).await, "after Undo the focus is on the comment's actions");
+
+    // Walking the feed with Tab never leaves the focus under the finish bar.
+    for (width, height) in [(1366u32, 768u32), (768, 1024)] {
+        b.client.set_window_size(width, height).await.unwrap();
+        let bar = b.js_f64("return document.querySelector('.finish-bar').getBoundingClientRect().height").await;
+        let inner = b.js_f64("return window.innerHeight").await;
+        assert!(bar <= 0.1 * inner, "the finish bar takes {bar} of {inner} px at {width}x{height}");
+        b.client.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
+        b.focus(".comments .action").await;
+        for n in 0..40 {
+            b.press(TAB).await;
+            let hidden = b
+                .js_bool(
+                    "const el = document.activeElement; if (el.closest(arguments[0])) return false;
+                     const bar = document.querySelector(arguments[0]).getBoundingClientRect();
+                     const r = el.getBoundingClientRect();
+                     return r.bottom > bar.top + 1 || r.top < 0;",
+                    ".finish-bar",
+                )
+                .await;
+            assert!(!hidden, "Tab {n} at {width}x{height}: the focused element is hidden under the finish bar");
+        }
+    }
+    b.client.close().await.unwrap();
+}
+
+/// On a slow school network the feed shows before its island is live: a tap in that time is
+/// held and done once the island is ready, never lost.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_tap_before_the_round_is_live_is_not_lost() {
+    let app = TestApp::spawn().await;
+    let b = browser_loading("eager").await;
+    let seed = 31;
+    let settings = FeedSettings::home(Platform::Video, AgeBand::Age10To12, Difficulty::new(1).unwrap());
+    let feed = generate(Corpus::builtin(Lang::En).unwrap(), &settings, seed);
+    let legit = feed.comments.iter().find(|c| !c.is_spam() && !c.author.is_creator).expect("a real comment").id;
+    b.slow_network(1500).await;
+    b.open(&format!("{}/en/play?age=10-12&app=video&level=1&seed={seed}", app.base)).await;
+    assert_eq!(b.count(".game[data-hydrated='true']").await, 0, "the island is not live yet on this slow network");
+    b.click(&format!("#comment-{legit} .action.fine")).await;
+    b.slow_network(0).await;
+    b.hydrated().await;
+    b.wait_for(&format!("#comment-{legit} .status"), 10).await;
+    assert!(b.text(&format!("#comment-{legit} .status")).await.contains("Looks fine"));
+    b.client.close().await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread")]

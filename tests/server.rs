@@ -124,6 +124,15 @@ async fn pages_forbid_third_party_content_and_framing() {
     let (_, headers, body) = app.get("/en").await;
     let csp = header(&headers, "content-security-policy").expect("CSP");
     assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"));
+    // Inline scripts run only with this page's nonce: an injected script does not.
+    let scripts = csp.split(';').find(|d| d.trim().starts_with("script-src")).expect("script-src");
+    assert!(!scripts.contains("unsafe-inline"), "{scripts}");
+    let nonce = scripts.split("'nonce-").nth(1).and_then(|n| n.split('\'').next()).expect("a nonce");
+    assert!(nonce.len() >= 16, "a nonce of {} characters", nonce.len());
+    let inline = body.matches("<script").count();
+    assert!(inline > 0 && body.matches(&format!("nonce=\"{nonce}\"")).count() == inline, "every script carries the nonce");
+    let (_, again, _) = app.get("/en").await;
+    assert!(!header(&again, "content-security-policy").unwrap_or_default().contains(nonce), "a fresh nonce per page");
     assert_eq!(header(&headers, "x-content-type-options"), Some("nosniff"));
     assert_eq!(header(&headers, "referrer-policy"), Some("no-referrer"));
     for needle in ["http://", "https://"] {

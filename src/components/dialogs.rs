@@ -10,22 +10,52 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos_i18n::td_string;
 
-/// A modal frame: focus moves into it when it opens, Escape closes it.
+/// A modal frame: a native `<dialog>` opened with `showModal()`, so the browser keeps the focus
+/// inside it and makes the page behind it inert; Escape or a tap beside it closes it.
 #[component]
 fn Modal(game: Game, title: String, children: Children) -> impl IntoView {
-    let panel = NodeRef::<html::Div>::new();
+    let panel = NodeRef::<html::Dialog>::new();
     Effect::new(move |_| {
-        if let Some(el) = panel.get() {
-            let _ = el.focus();
+        if let Some(el) = panel.get()
+            && !el.open()
+        {
+            let _ = el.show_modal();
         }
     });
     view! {
-        <div class="backdrop" on:click=move |_| game.close()></div>
-        <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="dialog-title" tabindex="-1" node_ref=panel
-            on:keydown=move |ev| if ev.key() == "Escape" { game.close() }>
-            <h2 id="dialog-title">{title}</h2>
-            {children()}
-        </div>
+        <dialog class="dialog" aria-labelledby="dialog-title" node_ref=panel
+            // Escape closes a modal dialog by itself; the game follows.
+            on:close=move |_| game.close()
+            // Tab and Shift+Tab go round inside: nothing behind a modal dialog can be reached.
+            on:keydown=move |ev| if ev.key() == "Tab" && let Some(el) = panel.get() { keep_focus_inside(&el, ev) }
+            // A tap on the backdrop lands on the dialog element itself, not on its body.
+            on:click=move |ev| if ev.target() == ev.current_target() { game.close() }>
+            <div class="dialog-body">
+                <h2 id="dialog-title">{title}</h2>
+                {children()}
+            </div>
+        </dialog>
+    }
+}
+
+/// Moves the focus from the last control of a dialog to its first on Tab, and back on Shift+Tab.
+fn keep_focus_inside(dialog: &web_sys::HtmlElement, ev: leptos::ev::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let Ok(list) = dialog.query_selector_all("button:not([disabled]), input:not([disabled]), textarea, a[href], [tabindex='0']") else { return };
+    let controls: Vec<web_sys::HtmlElement> = (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect();
+    let (Some(first), Some(last)) = (controls.first(), controls.last()) else { return };
+    let active = document().active_element();
+    let at = |el: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| a == el.unchecked_ref::<web_sys::Element>());
+    let inside = active.as_ref().is_some_and(|a| dialog.contains(Some(a)));
+    // a group of radio buttons is one stop: any of them is first when the first control is one
+    let group = |el: &web_sys::Element| (el.get_attribute("type").as_deref() == Some("radio")).then(|| el.get_attribute("name")).flatten();
+    let in_first_group = active.as_ref().and_then(group).is_some_and(|g| group(first.unchecked_ref()) == Some(g));
+    if ev.shift_key() && (at(first) || in_first_group || !inside) {
+        ev.prevent_default();
+        let _ = last.focus();
+    } else if !ev.shift_key() && (at(last) || !inside) {
+        ev.prevent_default();
+        let _ = first.focus();
     }
 }
 

@@ -14,6 +14,7 @@ use crate::text::{self, compact, locale, time_ago};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_i18n::td_string;
+use wasm_bindgen::JsCast;
 
 /// A dialog on top of the feed.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,6 +40,8 @@ pub struct Game {
     pub moderating: bool,
     /// Practice mode: right or wrong is shown after each choice.
     pub practice: bool,
+    /// The button that opened the dialog, to take the focus back to when it closes.
+    pub opener: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
 }
 
 impl Game {
@@ -48,11 +51,36 @@ impl Game {
             Dialog::Link(i, _) => self.answer(*i, |a| a.clicked_link = true),
             _ => {}
         }
+        let focused = document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        self.opener.set_value(focused);
         self.dialog.set(Some(dialog));
     }
 
+    /// Closes the dialog; the focus goes back to the button that opened it or, when a choice
+    /// replaced that button, to the comment's "Undo", never to the top of the page.
     pub fn close(&self) {
+        let Some(closing) = self.dialog.get_untracked() else { return };
         self.dialog.set(None);
+        let opener = self.opener.try_update_value(Option::take).flatten();
+        let comment = closing.comment().map(|i| self.comment(i).id);
+        request_animation_frame(move || match opener.filter(|el| el.is_connected()) {
+            Some(el) => {
+                let _ = el.focus();
+            }
+            None => {
+                if let Some(id) = comment {
+                    focus_choice(id)
+                }
+            }
+        });
+    }
+
+    /// A choice made with a button of the comment itself: its "Undo" (or, after an undo, its
+    /// first action) takes the focus that the replaced button had.
+    pub fn decide(&self, i: usize, f: impl FnOnce(&mut Answer)) {
+        self.answer(i, f);
+        let id = self.comment(i).id;
+        request_animation_frame(move || focus_choice(id));
     }
 
     pub fn answer(&self, i: usize, f: impl FnOnce(&mut Answer)) {
@@ -65,6 +93,39 @@ impl Game {
 
     pub fn comment(&self, i: usize) -> Comment {
         self.feed.with_value(|f| f.comments[i].clone())
+    }
+}
+
+/// Scrolls a focused button out from under the sticky finish bar (WCAG 2.2: a focused element
+/// is never hidden).
+fn keep_clear_of_finish_bar(ev: web_sys::FocusEvent) {
+    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    if el.closest(".finish-bar").ok().flatten().is_some() {
+        return;
+    }
+    let Some(bar) = document().query_selector(".finish-bar").ok().flatten() else { return };
+    let covered = el.get_bounding_client_rect().bottom() - bar.get_bounding_client_rect().top();
+    if covered > 0.0 {
+        window().scroll_by_with_x_and_y(0.0, covered + 12.0);
+    }
+}
+
+/// Focuses a comment's "Undo", or its first action where it has none.
+fn focus_choice(comment_id: u16) {
+    let doc = document();
+    let found = [".undo", ".action"].into_iter().find_map(|what| doc.query_selector(&format!("#comment-{comment_id} {what}")).ok().flatten());
+    if let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+impl Dialog {
+    /// The comment a dialog was opened from (none for the creator's profile).
+    fn comment(&self) -> Option<usize> {
+        match self {
+            Dialog::Report(i) | Dialog::Block(i) | Dialog::Reply(i) | Dialog::Profile(i) | Dialog::Link(i, _) => Some(*i),
+            Dialog::Creator => None,
+        }
     }
 }
 
@@ -114,6 +175,7 @@ pub fn FeedGame(feed: Feed, #[prop(optional)] class_round: Option<ClassRound>) -
         feed: StoredValue::new(feed),
         answers: RwSignal::new(vec![Answer::default(); n]),
         dialog: RwSignal::new(None),
+        opener: StoredValue::new_local(None),
         lang,
         l: locale(lang),
     };
@@ -146,6 +208,12 @@ pub fn FeedGame(feed: Feed, #[prop(optional)] class_round: Option<ClassRound>) -
         // the latest choice wins).
         sent.set_value(server_answers.clone().unwrap_or_else(|| game.answers.get_untracked()));
         hydrated.set(true);
+        // the taps the page held while it was not live yet (`app::TAP_QUEUE`)
+        if let Ok(replay) = js_sys::Reflect::get(&window(), &"feedwiseReplay".into())
+            && let Some(replay) = replay.dyn_ref::<js_sys::Function>()
+        {
+            let _ = replay.call0(&wasm_bindgen::JsValue::NULL);
+        }
     });
     Effect::new(move |_| {
         let round = SavedRound { answers: game.answers.get() };
@@ -198,7 +266,7 @@ pub fn FeedGame(feed: Feed, #[prop(optional)] class_round: Option<ClassRound>) -
 
     view! {
         <div class="game" class:photo=platform == Platform::Photo class:video=platform == Platform::Video
-            data-hydrated=move || hydrated.get().to_string()>
+            data-hydrated=move || hydrated.get().to_string() on:focusin=keep_clear_of_finish_bar>
             // While a dialog is open the feed behind it is inert: focus stays in the dialog.
             <div class="feed-content" inert=move || game.dialog.with(Option::is_some)>
                 <p class="instructions">{if moderating {
@@ -223,14 +291,16 @@ pub fn FeedGame(feed: Feed, #[prop(optional)] class_round: Option<ClassRound>) -
                     </ul>
                 </section>
                 <div class="finish-bar">
-                    <p aria-live="polite">{move || text::fill(td_string!(l, answered_count), &[("done", decided().to_string()), ("total", n.to_string())])}</p>
-                    {move || (decided() < n).then(|| view! {
-                        <p class="hint">{text::fill(
-                            if moderating { td_string!(l, finish_unanswered_moderate) } else { td_string!(l, finish_unanswered) },
-                            &[("count", (n - decided()).to_string())],
-                        )}</p>
-                    })}
-                    {outbox.map(|o| view! { <SyncStatus outbox=o finishing=finishing l /> })}
+                    <div class="finish-text">
+                        <p aria-live="polite">{move || text::fill(td_string!(l, answered_count), &[("done", decided().to_string()), ("total", n.to_string())])}</p>
+                        {move || (decided() < n).then(|| view! {
+                            <p class="hint">{text::fill(
+                                if moderating { td_string!(l, finish_unanswered_moderate) } else { td_string!(l, finish_unanswered) },
+                                &[("count", (n - decided()).to_string())],
+                            )}</p>
+                        })}
+                        {outbox.map(|o| view! { <SyncStatus outbox=o finishing=finishing l /> })}
+                    </div>
                     <button type="button" class="big-button primary" on:click=finish disabled=move || finishing.with(Option::is_some)>{td_string!(l, finish)}</button>
                 </div>
             </div>
@@ -307,7 +377,7 @@ fn CommentView(game: Game, i: usize) -> impl IntoView {
             None
         }
     };
-    let undo = move |_| game.answer(i, |a| {
+    let undo = move |_| game.decide(i, |a| {
         a.reported = None;
         a.blocked = false;
         a.looks_fine = false;
@@ -316,12 +386,14 @@ fn CommentView(game: Game, i: usize) -> impl IntoView {
         a.pinned = false;
     });
     // One comment can be pinned at a time, and only a top-level one.
-    let pin = move |_| game.answers.update(|all| {
-        for (j, a) in all.iter_mut().enumerate() {
-            a.pinned = j == i;
-        }
-        all[i].looks_fine = true;
-    });
+    let pin = move |_| {
+        game.answers.update(|all| {
+            for (j, a) in all.iter_mut().enumerate() {
+                a.pinned = j == i;
+            }
+        });
+        game.decide(i, |a| a.looks_fine = true);
+    };
     let own = c.author.is_creator;
     let can_pin = c.pinnable();
     view! {
@@ -345,10 +417,10 @@ fn CommentView(game: Game, i: usize) -> impl IntoView {
                         <button type="button" class="action undo" on:click=undo>{td_string!(l, action_undo)}</button>
                     }),
                     None if game.moderating => EitherOf3::B(view! {
-                        <button type="button" class="action fine" on:click=move |_| game.answer(i, |a| a.looks_fine = true)>"👍 " {td_string!(l, action_keep)}</button>
+                        <button type="button" class="action fine" on:click=move |_| game.decide(i, |a| a.looks_fine = true)>"👍 " {td_string!(l, action_keep)}</button>
                         {can_pin.then(|| view! { <button type="button" class="action pin" on:click=pin>"📌 " {td_string!(l, action_pin)}</button> })}
-                        <button type="button" class="action hide" on:click=move |_| game.answer(i, |a| a.hidden = true)>"🙈 " {td_string!(l, action_hide)}</button>
-                        <button type="button" class="action delete" on:click=move |_| game.answer(i, |a| a.deleted = true)>"🗑️ " {td_string!(l, action_delete)}</button>
+                        <button type="button" class="action hide" on:click=move |_| game.decide(i, |a| a.hidden = true)>"🙈 " {td_string!(l, action_hide)}</button>
+                        <button type="button" class="action delete" on:click=move |_| game.decide(i, |a| a.deleted = true)>"🗑️ " {td_string!(l, action_delete)}</button>
                         // The moderator does not report or block the channel's own account.
                         {(!own).then(|| view! {
                             <button type="button" class="action report" on:click=move |_| game.open(Dialog::Report(i))>"🚩 " {td_string!(l, action_report)}</button>
@@ -358,7 +430,7 @@ fn CommentView(game: Game, i: usize) -> impl IntoView {
                     None => EitherOf3::C(view! {
                         <button type="button" class="action report" on:click=move |_| game.open(Dialog::Report(i))>"🚩 " {td_string!(l, action_report)}</button>
                         <button type="button" class="action block" on:click=move |_| game.open(Dialog::Block(i))>"🚫 " {td_string!(l, action_block)}</button>
-                        <button type="button" class="action fine" on:click=move |_| game.answer(i, |a| a.looks_fine = true)>"👍 " {td_string!(l, action_fine)}</button>
+                        <button type="button" class="action fine" on:click=move |_| game.decide(i, |a| a.looks_fine = true)>"👍 " {td_string!(l, action_fine)}</button>
                     }),
                 }}
             </div>

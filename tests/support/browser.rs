@@ -12,6 +12,12 @@ pub struct Browser {
 }
 
 pub async fn browser() -> Browser {
+    browser_loading("normal").await
+}
+
+/// A browser whose `open` returns at the page load strategy given: `"eager"` as soon as the
+/// HTML is parsed, before the WebAssembly is in (a child tapping on a slow network).
+pub async fn browser_loading(strategy: &str) -> Browser {
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let driver = tokio::process::Command::new("chromedriver")
         .arg(format!("--port={port}"))
@@ -28,6 +34,7 @@ pub async fn browser() -> Browser {
     }
     let profile = tempfile::tempdir().unwrap();
     let mut caps = serde_json::Map::new();
+    caps.insert("pageLoadStrategy".into(), json!(strategy));
     caps.insert(
         "goog:chromeOptions".into(),
         json!({
@@ -124,10 +131,19 @@ impl Browser {
 
     /// Cuts the browser's network (`true`) or brings it back, as a dropped Wi-Fi does.
     pub async fn offline(&self, offline: bool) {
+        self.network(offline, 0).await;
+    }
+
+    /// A slow network: every request waits `latency_ms` first.
+    pub async fn slow_network(&self, latency_ms: u32) {
+        self.network(false, latency_ms).await;
+    }
+
+    async fn network(&self, offline: bool, latency_ms: u32) {
         use tokio::io::{AsyncReadExt, AsyncWriteExt};
         let session = self.client.session_id().await.unwrap().expect("a WebDriver session");
         let body = json!({ "network_conditions": {
-            "offline": offline, "latency": 0, "download_throughput": 1_000_000, "upload_throughput": 1_000_000
+            "offline": offline, "latency": latency_ms, "download_throughput": 1_000_000, "upload_throughput": 1_000_000
         } })
         .to_string();
         let req = format!(
@@ -187,5 +203,40 @@ impl Browser {
     /// Waits until a live region on a teacher's page is polling.
     pub async fn hydrated_live(&self) {
         self.wait_for("[data-live='true']", 30).await;
+    }
+}
+
+impl Browser {
+    /// Presses keys on the focused element, as a keyboard does (`"\u{E004}"` is Tab, `"\u{E007}"`
+    /// Enter, `"\u{E00C}"` Escape).
+    pub async fn press(&self, keys: &str) {
+        let el = self.client.active_element().await.unwrap();
+        el.send_keys(keys).await.unwrap_or_else(|e| panic!("press {keys:?}: {e}"));
+    }
+
+    /// Whether the focused element matches `css`, within the next frames (the island moves the
+    /// focus once the page has been redrawn).
+    pub async fn focused(&self, css: &str) -> bool {
+        for _ in 0..20 {
+            if self.js_bool("return document.activeElement.matches(arguments[0])", css).await {
+                return true;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        false
+    }
+
+    /// Moves the focus to `css` without a click, the starting point of a keyboard walk.
+    pub async fn focus(&self, css: &str) {
+        self.wait_for(css, 10).await;
+        self.client.execute("document.querySelector(arguments[0]).focus()", vec![json!(css)]).await.unwrap();
+    }
+
+    pub async fn js_bool(&self, script: &str, arg: &str) -> bool {
+        self.client.execute(script, vec![json!(arg)]).await.unwrap().as_bool().unwrap_or(false)
+    }
+
+    pub async fn js_f64(&self, script: &str) -> f64 {
+        self.client.execute(script, vec![]).await.unwrap().as_f64().unwrap_or(f64::NAN)
     }
 }
