@@ -176,8 +176,13 @@ impl<'c> SlotFiller<'c> {
     }
 
     /// A contact handle made of the name the comment praised ("Mila helped me … @mila_204"), or
-    /// else of the writer's own name, which its account then wears ("add me @elif.22" by Elif).
+    /// else of the writer's own name, which its account then wears ("add me @elif.22" by Elif);
+    /// a giveaway "team" gives one like the creator's (`@theo.draws_team`).
     fn handle<R: Rng>(&mut self, rng: &mut R) -> String {
+        // a creator's "team" gives a handle that looks like the creator's own
+        if self.category == Category::FakeGiveaway && self.memory.kind == "team" {
+            return format!("@{}", super::accounts::lookalike_username(&self.creator.handle, rng));
+        }
         let first = match self.memory.words.get("name") {
             Some(name) if self.category.is_spam() => name.clone(),
             _ => {
@@ -285,9 +290,10 @@ impl<'c> Slots<'c> for SlotFiller<'c> {
                 self.remembered("name", rng, |f, rng| f.corpus.first_names.choose(rng).cloned().unwrap_or_default()),
             ),
             "n" => SlotValue::Text(rng.random_range(2..=9).to_string()),
-            "big_n" => SlotValue::Text(
-                [500, 1000, 2000, 5000, 10000, 50000].choose(rng).copied().unwrap_or(1000).to_string(),
-            ),
+            // "500 free S-Bucks" stays 500 in the replies
+            "big_n" => SlotValue::Text(self.remembered("big_n", rng, |_, rng| {
+                [500, 1000, 2000, 5000, 10000, 50000].choose(rng).copied().unwrap_or(1000).to_string()
+            })),
             "amount" => SlotValue::Text(self.remembered("amount", rng, |f, rng| f.amount(rng))),
             list => {
                 let corpus = self.corpus;
