@@ -170,7 +170,8 @@ pub fn spam_account<R: Rng>(corpus: &Corpus, category: Category, age: AgeBand, p
     let bio = if !points_to_bio && rng.random_bool(0.5) { String::new() } else { from(&corpus.bio_spam, filler, rng) };
     // a bio that says "link below 👇" has the link
     let announces_link = bio.to_lowercase().contains("link") || bio.contains('👇');
-    let bio_link = (!bio.is_empty() && (announces_link || rng.random_bool(0.7))).then(|| filler.link(rng));
+    // and a comment that sends the reader to the bio finds the link there
+    let bio_link = (!bio.is_empty() && (announces_link || points_to_bio || rng.random_bool(0.7))).then(|| filler.link(rng));
     let display_name = if display_name.is_empty() { username.clone() } else { display_name };
     with_spam_numbers(display_name, username, bio, bio_link, rng)
 }

@@ -190,8 +190,8 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
             replies.push(spam);
         } else if legit_left > 0 && rng.random_bool(0.3) {
             let own = format!("reply_{kind}");
-            // a question gets an answer, never a generic "same"
-            let own_only = kind == "question" || rng.random_bool(0.75);
+            // a question gets an answer and a tag its friend's reply, never a generic "same"
+            let own_only = matches!(kind, "question" | "tag") || rng.random_bool(0.75);
             let list = if corpus.legit.contains_key(own.as_str()) && own_only { own.as_str() } else { "reply" };
             let mut reply = legit_comment(&mut ctx, list, &mut rng);
             // a friend who was tagged is the one who answers ("omg yes we have to")
