@@ -2,8 +2,10 @@
 //! badges and the pre/post comparison) are the only parts that run in the browser; everything
 //! else is rendered on the server only.
 
+pub mod comment_view;
 pub mod dialogs;
 pub mod feed_game;
+pub mod game;
 pub mod feedback;
 pub mod layout;
 pub mod lesson_badge;

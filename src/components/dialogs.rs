@@ -1,7 +1,7 @@
 //! The dialogs of the platforms: report (with a reason), block, reply, profile card, and the
 //! teaching page a clicked link opens instead of a website.
 
-use super::feed_game::{Dialog, Game};
+use super::game::{Dialog, Game};
 use crate::domain::model::{Account, Category};
 use crate::domain::scoring::ReportReason;
 use crate::text::{self, compact};

@@ -1,7 +1,7 @@
 //! The post at the top of a feed, in the chrome of its platform: Glimmer (photos) or Vidlo
 //! (videos).
 
-use super::feed_game::{Dialog, Game};
+use super::game::{Dialog, Game};
 use crate::domain::model::{Account, Platform};
 use crate::text::{self, compact, time_ago};
 use leptos::either::Either;
