@@ -13,3 +13,4 @@ pub mod scoring;
 pub mod slots;
 pub mod style;
 pub mod template;
+pub mod voice;

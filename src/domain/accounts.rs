@@ -123,7 +123,15 @@ pub fn legit_account<R: Rng>(corpus: &Corpus, age: AgeBand, filler: &mut SlotFil
     } else {
         // "groep 8" is no bio for a child of 9
         let fitting: Vec<&Template> = corpus.bio_legit.iter().filter(|t| t.fits(&filler.post.tags, age)).collect();
-        fitting.choose(rng).map(|t| expand_text(t, filler, rng)).unwrap_or_default()
+        // "twin with Milan" is never Milan's own bio
+        let mut bio = String::new();
+        for _ in 0..4 {
+            bio = fitting.choose(rng).map(|t| expand_text(t, filler, rng)).unwrap_or_default();
+            if !names(&bio, &first) {
+                break;
+            }
+        }
+        bio
     };
     let avatar_kind = match rng.random_range(0..100) {
         0 => AvatarKind::Blank,
@@ -194,8 +202,10 @@ pub fn lookalike_username<R: Rng>(handle: &str, rng: &mut R) -> String {
 /// A bot that backs up a spam comment from under it ("got mine!"): it poses as an ordinary
 /// happy viewer, so it wears a plain first name and no sales bio, but has a spam account's
 /// numbers (new, no posts, following many).
-pub fn chain_bot_account<R: Rng>(corpus: &Corpus, rng: &mut R) -> Account {
-    let first = pick(&corpus.first_names, rng).to_string();
+/// Its first name is none of `taken` (names the thread already holds).
+pub fn chain_bot_account<R: Rng>(corpus: &Corpus, taken: &[String], rng: &mut R) -> Account {
+    let free: Vec<&String> = corpus.first_names.iter().filter(|n| !taken.iter().any(|t| names(t, n))).collect();
+    let first = free.choose(rng).map(|n| n.to_string()).unwrap_or_else(|| pick(&corpus.first_names, rng).to_string());
     let sep = ["", "_", "."][rng.random_range(0..3)];
     let username = format!("{}{sep}{}", username_safe(&first), digits(rng, 10, 9999));
     let display_name = match rng.random_range(0..3) {
@@ -204,6 +214,12 @@ pub fn chain_bot_account<R: Rng>(corpus: &Corpus, rng: &mut R) -> Account {
         _ => first,
     };
     with_spam_numbers(display_name, username, String::new(), None, rng)
+}
+
+/// Whether `text` (a display name, a username) holds the first name `name` as a word.
+fn names(text: &str, name: &str) -> bool {
+    let name = username_safe(name);
+    username_safe(text).split(|c: char| !c.is_ascii_lowercase()).any(|w| w == name)
 }
 
 fn with_spam_numbers<R: Rng>(display_name: String, username: String, bio: String, bio_link: Option<String>, rng: &mut R) -> Account {
@@ -259,5 +275,12 @@ mod tests {
     fn usernames_are_folded_to_safe_characters() {
         assert_eq!(username_safe("Zoë de Vries!"), "zoe_de_vries");
         assert_eq!(username_safe("__Noah.__"), "noah");
+    }
+
+    #[test]
+    fn a_name_is_found_as_a_word_of_a_display_name_or_username() {
+        assert!(names("Coach Zoë ✨", "Zoe"));
+        assert!(names("mila_2291", "Mila"));
+        assert!(!names("Milan", "Mila"));
     }
 }

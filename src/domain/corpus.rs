@@ -43,11 +43,13 @@ pub const LEGIT_KINDS: [&str; 6] = ["reaction", "question", "joke", "disagree", 
 /// Kinds of legitimate comment a corpus may add: friend tags, everyday talk, and replies that
 /// follow the kind of comment they answer (`reply_question` under a question …); the generator
 /// falls back to `reaction` and `reply` where one is missing.
-pub const OPTIONAL_LEGIT_KINDS: [&str; 8] =
-    ["tag", "talk", "reply_question", "reply_reaction", "reply_joke", "reply_disagree", "reply_tag", "reply_talk"];
+/// `warn_profile` holds warnings that point at the account ("0 posts and made this week"):
+/// they only go under spam whose account really is new and empty.
+pub const OPTIONAL_LEGIT_KINDS: [&str; 9] =
+    ["tag", "talk", "reply_question", "reply_reaction", "reply_joke", "reply_disagree", "reply_tag", "reply_talk", "warn_profile"];
 
 /// Slots the generator fills itself; every other slot must be a list.
-pub const BUILTIN_SLOTS: [&str; 14] = [
+pub const BUILTIN_SLOTS: [&str; 15] = [
     "creator",
     "creator_handle",
     "topic",
@@ -56,6 +58,7 @@ pub const BUILTIN_SLOTS: [&str; 14] = [
     "handle",
     "messenger",
     "name",
+    "my_name",
     "n",
     "big_n",
     "amount",

@@ -8,6 +8,7 @@ use super::model::*;
 use super::slots::{Memory, SlotFiller};
 use super::style::{Restyle, restyle};
 use super::template::{Template, of_kind};
+use super::voice::Voice;
 use rand::seq::{IndexedRandom, SliceRandom};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -166,7 +167,16 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
             // A warning that names what this spam does ("not the real account" under an
             // impersonator) where the corpus has them, else one that fits under any spam.
             let own = format!("warn_{}", thread.top.category.id());
-            let list = if corpus.legit.contains_key(own.as_str()) && rng.random_bool(0.6) { own.as_str() } else { "warn" };
+            // "0 posts and made this week": and so the profile shows
+            let list = if corpus.legit.contains_key("warn_profile") && rng.random_bool(0.25) {
+                thread.top.author.posts = 0;
+                thread.top.author.age_days = thread.top.author.age_days.min(rng.random_range(0..7));
+                "warn_profile"
+            } else if corpus.legit.contains_key(own.as_str()) && rng.random_bool(0.6) {
+                own.as_str()
+            } else {
+                "warn"
+            };
             // and of its kind: no "nobody gets rich" under a recovery offer
             let warn = legit_comment_of_kind(&mut ctx, list, &thread.top.memory.kind, &mut rng);
             thread.replies.push(Draft { tricky: Some(Tricky::Warning), ..warn });
@@ -244,11 +254,7 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
 /// not when the text says it already. A "friend", a happy "client" or a bot posing as a child
 /// is nobody the creator would pin.
 fn pins_itself(category: Category, kind: &str, creator_verified: bool, spans: &[Span]) -> bool {
-    let official = match category {
-        Category::FakeGiveaway => kind.is_empty() || kind == "team",
-        Category::Phishing => kind.is_empty(),
-        _ => false,
-    };
+    let official = Voice::of(category, kind).may_pin();
     let text: String = spans.iter().map(|s| s.text.to_lowercase()).collect();
     official && creator_verified && !text.contains("pinned") && !text.contains("vastgezet")
 }
@@ -362,8 +368,13 @@ fn spam_comment<R: Rng>(ctx: &mut Ctx, category: Category, part: SpamPart, memor
     let mut tricks = Vec::new();
     let said = filler.memory.clone();
     filler.memory = said.without_name();
-    let mut author = if reply { chain_bot_account(corpus, rng) } else { spam_account(corpus, category, ctx.settings.age_band, spans.iter().any(|s| s.cue == Some(Cue::ProfileBait)), &mut filler, rng) };
+    let mut author = if reply {
+        chain_bot_account(corpus, &said.names_taken(), rng)
+    } else {
+        spam_account(corpus, category, ctx.settings.age_band, spans.iter().any(|s| s.cue == Some(Cue::ProfileBait)), &mut filler, rng)
+    };
     filler.memory = said;
+    filler.memory.accounts.extend([author.display_name.clone(), author.username.clone()]);
 
     if difficulty.level() == 3 && !reply {
         tricks.extend(disguise(&mut spans, rng));
@@ -376,7 +387,7 @@ fn spam_comment<R: Rng>(ctx: &mut Ctx, category: Category, part: SpamPart, memor
     }
     let copies_chance = match (category, difficulty.level()) {
         // a paid-shipping giveaway talks about a star in the third person
-        (Category::FakeGiveaway, _) if filler.memory.kind == "fee" => 0.0,
+        _ if Voice::of(category, &filler.memory.kind) == Voice::Stranger => 0.0,
         (Category::FakeGiveaway, 3) => 0.85,
         (Category::FakeGiveaway, 2) => 0.5,
         // an impersonator answering a viewer wears the creator's name and picture; crypto and
@@ -425,7 +436,7 @@ fn legit_comment_of_kind<R: Rng>(ctx: &mut Ctx, kind: &str, scam_kind: &str, rng
     let mut filler = SlotFiller::new(corpus, ctx.creator, ctx.post, Category::Legit);
     let mut spans = fresh_text(ctx, of_kind(&corpus.legit[kind], scam_kind), &mut filler, rng);
     filler.memory.kind.clear();
-    restyle(&mut spans, Restyle::Full, rng);
+    restyle(&mut spans, if kind.starts_with("warn") { Restyle::Warning } else { Restyle::Full }, rng);
     Draft {
         author: legit_account(corpus, ctx.settings.age_band, &mut filler, rng),
         spans,

@@ -38,6 +38,9 @@ pub struct Memory {
     pub kind: String,
     /// The friend a real comment tagged (username, first name): the one who answers it.
     pub tagged: Option<(String, String)>,
+    /// The names of the accounts in this spam thread so far: a bot backing it up is never a
+    /// second "Mila" under Mila's comment.
+    pub accounts: Vec<String>,
     lists: HashMap<String, usize>,
     words: HashMap<&'static str, String>,
 }
@@ -49,6 +52,13 @@ impl Memory {
         let mut m = self.clone();
         m.words.remove("own_name");
         m
+    }
+
+    /// Names a new account in this thread must not wear: the ones the text named and the
+    /// accounts already in the thread.
+    pub fn names_taken(&self) -> Vec<String> {
+        let named = ["name", "own_name"].into_iter().filter_map(|k| self.words.get(k).cloned());
+        named.chain(self.accounts.iter().cloned()).collect()
     }
 
     /// The values an account repeats: a fresh `{name}`, for the account praising "Mila" is not
@@ -84,10 +94,11 @@ impl<'c> SlotFiller<'c> {
     /// a giveaway "team" gives one like the creator's (`@theo.draws_team`).
     fn handle<R: Rng>(&mut self, rng: &mut R) -> String {
         // a creator's "team" gives a handle that looks like the creator's own
-        if self.category == Category::FakeGiveaway && self.memory.kind == "team" {
+        if super::voice::Voice::of(self.category, &self.memory.kind) == super::voice::Voice::CreatorTeam {
             return format!("@{}", super::accounts::lookalike_username(&self.creator.handle, rng));
         }
-        let first = match self.memory.words.get("name") {
+        let named = self.memory.words.get("name").or_else(|| self.memory.words.get("own_name"));
+        let first = match named {
             Some(name) if self.category.is_spam() => name.clone(),
             _ => {
                 let own = self.corpus.first_names.choose(rng).cloned().unwrap_or_else(|| "x".into());
@@ -177,7 +188,12 @@ impl<'c> Slots<'c> for SlotFiller<'c> {
             "name" => SlotValue::Text(
                 self.remembered("name", rng, |f, rng| f.corpus.first_names.choose(rng).cloned().unwrap_or_default()),
             ),
-            "n" => SlotValue::Text(rng.random_range(2..=9).to_string()),
+            // "3 spots left" stays 3 in the replies
+            "n" => SlotValue::Text(self.remembered("n", rng, |_, rng| rng.random_range(2..=9).to_string())),
+            // the writer's own name ("I'm Mila"), which its account then wears
+            "my_name" => SlotValue::Text(
+                self.remembered("own_name", rng, |f, rng| f.corpus.first_names.choose(rng).cloned().unwrap_or_default()),
+            ),
             // "500 free S-Bucks" stays 500 in the replies
             "big_n" => SlotValue::Text(self.remembered("big_n", rng, |_, rng| {
                 [500, 1000, 2000, 5000, 10000, 50000].choose(rng).copied().unwrap_or(1000).to_string()

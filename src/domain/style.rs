@@ -18,6 +18,8 @@ pub enum Restyle {
     Full,
     /// Only the ending: for comments whose capitals are the point (an excited fan in caps).
     EndingOnly,
+    /// Casing and ending, for a warning: nobody warns of a bot with a smile.
+    Warning,
 }
 
 /// Emoji added at the end of a comment that had none: mild ones that fit a reaction, a warning
@@ -27,6 +29,7 @@ const END_EMOJI: [&str; 5] = ["🙂", "😅", "👀", "👍", "🙂"];
 const QUESTION_EMOJI: [&str; 4] = ["🤔", "👀", "😅", "🙂"];
 /// For a comment typed in capitals: a fan does not shout and then smile politely.
 const EXCITED_EMOJI: [&str; 5] = ["🔥", "😍", "🙌", "💯", "😭"];
+const WARNING_EMOJI: [&str; 5] = ["👀", "🙄", "🚩", "⚠️", "😬"];
 
 /// The characters the realism measures count as emoji, plus the joiners inside emoji sequences.
 pub fn is_emoji(c: char) -> bool {
@@ -39,7 +42,7 @@ pub fn restyle<R: Rng>(spans: &mut Vec<Span>, how: Restyle, rng: &mut R) {
     if spans.is_empty() {
         return;
     }
-    if how == Restyle::Full {
+    if how != Restyle::EndingOnly {
         match rng.random_range(0..100) {
             // all lower case, as many children (and many bots) type
             0..=21 => spans.iter_mut().filter(|s| !s.link).for_each(|s| s.text = s.text.to_lowercase()),
@@ -63,7 +66,7 @@ pub fn restyle<R: Rng>(spans: &mut Vec<Span>, how: Restyle, rng: &mut R) {
     if no_emoji {
         strip_emoji(spans);
     }
-    restyle_ending(spans, no_emoji, rng);
+    restyle_ending(spans, no_emoji, how == Restyle::Warning, rng);
 }
 
 /// Removes the emoji at the start and at the end of a comment, as someone who never types them
@@ -190,7 +193,7 @@ fn set_first_letter(spans: &mut [Span], upper: bool) {
 /// Strips the trailing emoji and punctuation, then writes an ending drawn independently of the
 /// label: a question keeps its question mark, the rest end in nothing, a full stop or
 /// exclamation marks, with or without an emoji.
-fn restyle_ending<R: Rng>(spans: &mut Vec<Span>, no_emoji: bool, rng: &mut R) {
+fn restyle_ending<R: Rng>(spans: &mut Vec<Span>, no_emoji: bool, warning: bool, rng: &mut R) {
     let want_emoji = !no_emoji && rng.random_bool(0.5);
     let is_tail = |c: char| is_emoji(c) || c.is_whitespace() || matches!(c, '.' | '!' | '?');
     // The trailing emoji and marks may sit in spans of their own (after a cue): gather them.
@@ -249,6 +252,8 @@ fn restyle_ending<R: Rng>(spans: &mut Vec<Span>, no_emoji: bool, rng: &mut R) {
     if want_emoji {
         let pool: &[&str] = if mark.starts_with('?') {
             &QUESTION_EMOJI
+        } else if warning {
+            &WARNING_EMOJI
         } else if shouting {
             &EXCITED_EMOJI
         } else {

@@ -4,6 +4,7 @@
 use super::{RESERVED_TLDS, SlotFiller};
 use crate::domain::model::{Category, Lang};
 use crate::domain::template::of_kind;
+use crate::domain::voice::Voice;
 use rand::Rng;
 use rand::seq::IndexedRandom;
 
@@ -47,7 +48,7 @@ impl SlotFiller<'_> {
             format!("{}.{tld}", ["shrt", "tiny-go", "qlink"].choose(rng).copied().unwrap_or("shrt"))
         } else if let Some(word) = self.named_word(rng) {
             format!("{word}.{tld}")
-        } else if self.category == Category::FakeGiveaway && self.memory.kind != "fee" && self.creator.verified && rng.random_bool(0.4) {
+        } else if self.category == Category::FakeGiveaway && Voice::of(self.category, &self.memory.kind) != Voice::Stranger && self.creator.verified && rng.random_bool(0.4) {
             // a page named after the creator; a star's shipping-fee giveaway is not theirs
             format!("{}-{}.{tld}", self.creator.handle.replace(['.', '_'], "-"), self.link_word(self.category, rng))
         } else {
