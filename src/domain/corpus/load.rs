@@ -365,8 +365,10 @@ fn parse_creators(src: &Source) -> Result<Vec<CreatorDef>, CorpusError> {
                 if p.topic.is_empty() {
                     return Err(src.error(src.line_of(&p.caption), "a post needs at least one topic"));
                 }
-                let mut tags = vec![c.id.clone()];
-                tags.extend(p.tags);
+                // a post is tagged with its creator and its platform: `(for: video)` needs no
+                // tag written by hand
+                let mut tags = vec![c.id.clone(), platform.id().to_string()];
+                tags.extend(p.tags.into_iter().filter(|t| t != platform.id()));
                 Ok(PostDef { platform, title: p.title, caption: p.caption, scene: p.scene, topic: p.topic, tags })
             })
             .collect::<Result<Vec<_>, _>>()?;
