@@ -109,8 +109,9 @@ pub fn child_username<R: Rng>(first: &str, word: &str, rng: &mut R) -> String {
 }
 
 /// A real child's or fan's account.
-pub fn legit_account<R: Rng>(corpus: &Corpus, age: AgeBand, filler: &mut SlotFiller, rng: &mut R) -> Account {
-    let first = pick(&corpus.first_names, rng).to_string();
+/// Its first name is none of `taken`: a viewer warning under "Omar got mine back" is not Omar.
+pub fn legit_account<R: Rng>(corpus: &Corpus, age: AgeBand, taken: &[String], filler: &mut SlotFiller, rng: &mut R) -> Account {
+    let first = free_name(corpus, taken, rng);
     let word = pick(&corpus.words, rng).to_string();
     let username = child_username(&first, &word, rng);
     let display_name = match rng.random_range(0..4) {
@@ -181,7 +182,12 @@ pub fn spam_account<R: Rng>(corpus: &Corpus, category: Category, age: AgeBand, p
     // and a comment that sends the reader to the bio finds the link there
     let bio_link = (!bio.is_empty() && (announces_link || points_to_bio || rng.random_bool(0.7))).then(|| filler.link(rng));
     let display_name = if display_name.is_empty() { username.clone() } else { display_name };
-    with_spam_numbers(display_name, username, bio, bio_link, rng)
+    let mut account = with_spam_numbers(display_name, username, bio, bio_link, rng);
+    // "watch my new video", "pics on my page": there is something to see
+    if matches!(category, Category::SelfPromo | Category::AdultBot) && account.posts == 0 {
+        account.posts = rng.random_range(1..12);
+    }
+    account
 }
 
 /// An impersonator's username: the creator's handle with a little added (`theo.draws_official`,
@@ -204,8 +210,7 @@ pub fn lookalike_username<R: Rng>(handle: &str, rng: &mut R) -> String {
 /// numbers (new, no posts, following many).
 /// Its first name is none of `taken` (names the thread already holds).
 pub fn chain_bot_account<R: Rng>(corpus: &Corpus, taken: &[String], rng: &mut R) -> Account {
-    let free: Vec<&String> = corpus.first_names.iter().filter(|n| !taken.iter().any(|t| names(t, n))).collect();
-    let first = free.choose(rng).map(|n| n.to_string()).unwrap_or_else(|| pick(&corpus.first_names, rng).to_string());
+    let first = free_name(corpus, taken, rng);
     let sep = ["", "_", "."][rng.random_range(0..3)];
     let username = format!("{}{sep}{}", username_safe(&first), digits(rng, 10, 9999));
     let display_name = match rng.random_range(0..3) {
@@ -214,6 +219,12 @@ pub fn chain_bot_account<R: Rng>(corpus: &Corpus, taken: &[String], rng: &mut R)
         _ => first,
     };
     with_spam_numbers(display_name, username, String::new(), None, rng)
+}
+
+/// A first name that none of `taken` holds.
+fn free_name<R: Rng>(corpus: &Corpus, taken: &[String], rng: &mut R) -> String {
+    let free: Vec<&String> = corpus.first_names.iter().filter(|n| !taken.iter().any(|t| names(t, n))).collect();
+    free.choose(rng).map(|n| n.to_string()).unwrap_or_else(|| pick(&corpus.first_names, rng).to_string())
 }
 
 /// Whether `text` (a display name, a username) holds the first name `name` as a word.

@@ -28,6 +28,8 @@ struct Draft {
     likes: u32,
     /// What the slots of a spam comment became, for its bot replies.
     memory: Memory,
+    /// Its list had nothing left that the feed does not already say.
+    repeat: bool,
 }
 
 struct Thread {
@@ -135,6 +137,10 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
             let mut said = top.memory.for_reply();
             for _ in 0..count {
                 let reply = spam_comment(&mut ctx, category, SpamPart::Reply, Some(&said), &mut rng);
+                // no second "got mine!!" word for word: a shorter chain instead
+                if reply.repeat {
+                    break;
+                }
                 said = reply.memory.for_reply();
                 replies.push(reply);
                 spam_made += 1;
@@ -168,7 +174,9 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
             // impersonator) where the corpus has them, else one that fits under any spam.
             let own = format!("warn_{}", thread.top.category.id());
             // "0 posts and made this week": and so the profile shows
-            let list = if corpus.legit.contains_key("warn_profile") && rng.random_bool(0.25) {
+            // a self-promoter or a "pics on my page" bot has posts to show
+            let shows_posts = matches!(thread.top.category, Category::SelfPromo | Category::AdultBot);
+            let list = if !shows_posts && corpus.legit.contains_key("warn_profile") && rng.random_bool(0.25) {
                 thread.top.author.posts = 0;
                 thread.top.author.age_days = thread.top.author.age_days.min(rng.random_range(0..7));
                 "warn_profile"
@@ -178,7 +186,9 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
                 "warn"
             };
             // and of its kind: no "nobody gets rich" under a recovery offer
-            let warn = legit_comment_of_kind(&mut ctx, list, &thread.top.memory.kind, &mut rng);
+            let mut taken = thread.top.memory.names_taken();
+            taken.extend(thread.replies.iter().map(|r| r.author.username.clone()));
+            let warn = legit_comment_of_kind(&mut ctx, list, &thread.top.memory.kind, &taken, &mut rng);
             thread.replies.push(Draft { tricky: Some(Tricky::Warning), ..warn });
             legit_left -= 1;
         }
@@ -296,7 +306,7 @@ fn fresh_text<'t, R: Rng>(
     templates: impl IntoIterator<Item = &'t Template>,
     filler: &mut SlotFiller,
     rng: &mut R,
-) -> Vec<Span> {
+) -> (Vec<Span>, bool) {
     let age = ctx.settings.age_band;
     let fitting: Vec<&Template> = templates.into_iter().filter(|t| t.fits(&ctx.post.tags, age)).collect();
     let unused: Vec<&Template> = fitting.iter().copied().filter(|t| !ctx.used.contains(&(*t as *const Template))).collect();
@@ -304,6 +314,7 @@ fn fresh_text<'t, R: Rng>(
     // still run out of unused ones in a long feed.
     let pool = if unused.is_empty() { fitting } else { unused };
     let mut spans = Vec::new();
+    let mut fresh = false;
     // a try that is thrown away must leave nothing behind for the replies to repeat
     let before = filler.memory.clone();
     for _ in 0..8 {
@@ -325,10 +336,11 @@ fn fresh_text<'t, R: Rng>(
             ctx.seen.insert(text);
             ctx.seen_words.push(words);
             ctx.used.insert(*t as *const Template);
+            fresh = true;
             break;
         }
     }
-    spans
+    (spans, fresh)
 }
 
 /// Trims the text and collapses the double spaces an empty alternative can leave.
@@ -363,7 +375,7 @@ fn spam_comment<R: Rng>(ctx: &mut Ctx, category: Category, part: SpamPart, memor
         SpamPart::UnderViewer => section.under_viewer.iter().collect(),
     };
     let reply = part == SpamPart::Reply;
-    let mut spans = fresh_text(ctx, templates, &mut filler, rng);
+    let (mut spans, fresh) = fresh_text(ctx, templates, &mut filler, rng);
     restyle(&mut spans, Restyle::Full, rng);
     let mut tricks = Vec::new();
     let said = filler.memory.clone();
@@ -423,22 +435,24 @@ fn spam_comment<R: Rng>(ctx: &mut Ctx, category: Category, part: SpamPart, memor
         pinned: false,
         likes: if rng.random_bool(0.7) { rng.random_range(0..4) } else { rng.random_range(4..60) },
         memory: filler.memory,
+        repeat: !fresh,
     }
 }
 
 fn legit_comment<R: Rng>(ctx: &mut Ctx, kind: &str, rng: &mut R) -> Draft {
-    legit_comment_of_kind(ctx, kind, "", rng)
+    legit_comment_of_kind(ctx, kind, "", &[], rng)
 }
 
 /// A real comment from a list; a warning answers the `(kind: …)` of the scam it is under.
-fn legit_comment_of_kind<R: Rng>(ctx: &mut Ctx, kind: &str, scam_kind: &str, rng: &mut R) -> Draft {
+/// Its writer wears none of the names in `taken`.
+fn legit_comment_of_kind<R: Rng>(ctx: &mut Ctx, kind: &str, scam_kind: &str, taken: &[String], rng: &mut R) -> Draft {
     let corpus = ctx.corpus;
     let mut filler = SlotFiller::new(corpus, ctx.creator, ctx.post, Category::Legit);
-    let mut spans = fresh_text(ctx, of_kind(&corpus.legit[kind], scam_kind), &mut filler, rng);
+    let (mut spans, fresh) = fresh_text(ctx, of_kind(&corpus.legit[kind], scam_kind), &mut filler, rng);
     filler.memory.kind.clear();
     restyle(&mut spans, if kind.starts_with("warn") { Restyle::Warning } else { Restyle::Full }, rng);
     Draft {
-        author: legit_account(corpus, ctx.settings.age_band, &mut filler, rng),
+        author: legit_account(corpus, ctx.settings.age_band, taken, &mut filler, rng),
         spans,
         category: Category::Legit,
         tricks: Vec::new(),
@@ -446,13 +460,14 @@ fn legit_comment_of_kind<R: Rng>(ctx: &mut Ctx, kind: &str, scam_kind: &str, rng
         pinned: false,
         likes: lognormal(rng, 5.0, 1.3),
         memory: filler.memory,
+        repeat: !fresh,
     }
 }
 
 fn tricky_comment<R: Rng>(ctx: &mut Ctx, kind: Tricky, rng: &mut R) -> Draft {
     let corpus = ctx.corpus;
     let mut filler = SlotFiller::new(corpus, ctx.creator, ctx.post, Category::Legit);
-    let mut spans = fresh_text(ctx, &corpus.tricky[&kind], &mut filler, rng);
+    let (mut spans, fresh) = fresh_text(ctx, &corpus.tricky[&kind], &mut filler, rng);
     match kind {
         // the creator's own announcement is written with care, as real creators' are
         Tricky::RealGiveaway => {}
@@ -460,7 +475,7 @@ fn tricky_comment<R: Rng>(ctx: &mut Ctx, kind: Tricky, rng: &mut R) -> Draft {
         _ => restyle(&mut spans, Restyle::Full, rng),
     }
     Draft {
-        author: legit_account(corpus, ctx.settings.age_band, &mut filler, rng),
+        author: legit_account(corpus, ctx.settings.age_band, &[], &mut filler, rng),
         spans,
         category: Category::Legit,
         tricks: Vec::new(),
@@ -468,6 +483,7 @@ fn tricky_comment<R: Rng>(ctx: &mut Ctx, kind: Tricky, rng: &mut R) -> Draft {
         pinned: false,
         likes: lognormal(rng, 12.0, 1.2),
         memory: Memory::default(),
+        repeat: !fresh,
     }
 }
 

@@ -45,7 +45,7 @@ pub fn restyle<R: Rng>(spans: &mut Vec<Span>, how: Restyle, rng: &mut R) {
     if how != Restyle::EndingOnly {
         match rng.random_range(0..100) {
             // all lower case, as many children (and many bots) type
-            0..=21 => spans.iter_mut().filter(|s| !s.link).for_each(|s| s.text = s.text.to_lowercase()),
+            0..=21 => spans.iter_mut().filter(|s| !s.link).for_each(|s| s.text = lower(&s.text)),
             // only the first letter small
             22..=43 => set_first_letter(spans, false),
             // a capital at the start, and after each full stop
@@ -154,6 +154,14 @@ fn capitalise_sentences(spans: &mut [Span]) {
     }
 }
 
+/// Smileys typed with marks: the words around them change case, they do not (":D", not ":d").
+const EMOTICONS: [&str; 13] = [":)", ":(", ";)", ":D", "xD", "XD", "<3", ":P", ":p", ":')", "=)", ":-)", ";-)"];
+
+/// Lower case everywhere but in smileys.
+fn lower(text: &str) -> String {
+    text.split(' ').map(|w| if EMOTICONS.contains(&w.trim_end_matches(['!', '.', '?'])) { w.to_string() } else { w.to_lowercase() }).collect::<Vec<_>>().join(" ")
+}
+
 /// Capitals everywhere but in @names.
 fn shout(text: &str) -> String {
     text.split(' ').map(|w| if w.contains('@') { w.to_string() } else { w.to_uppercase() }).collect::<Vec<_>>().join(" ")
@@ -229,7 +237,7 @@ fn restyle_ending<R: Rng>(spans: &mut Vec<Span>, no_emoji: bool, warning: bool, 
     // Endings that are part of the words stay as written: a smiley typed as ":)" or "<3", an
     // emoji that finishes the sentence ("my mum seeing this: 😱"), a trailing "..." that means
     // something left unsaid.
-    let meaningful = [":)", ":(", ";)", ":D", "xD", "XD", "<3", ":P", ":p"].iter().any(|e| bare.ends_with(e))
+    let meaningful = EMOTICONS.iter().any(|e| bare.ends_with(e))
         || (bare.ends_with(':') && !kept_emoji.is_empty())
         || body.ends_with("...");
     if bare.is_empty() || meaningful {
@@ -398,6 +406,17 @@ mod tests {
         let mut spans = vec![span("great video. my dog did this too! see @noor.kat for pics. 3.5 stars")];
         capitalise_sentences(&mut spans);
         assert_eq!(text(&spans), "great video. My dog did this too! See @noor.kat for pics. 3.5 stars");
+    }
+
+    #[test]
+    fn smileys_keep_their_letters_and_take_no_ending() {
+        for seed in 0..200 {
+            let mut rng = ChaCha8Rng::seed_from_u64(seed);
+            let mut spans = vec![span("Haha :D this is so good :')")];
+            restyle(&mut spans, Restyle::Full, &mut rng);
+            let t = text(&spans);
+            assert!(t.contains(":D") && t.ends_with(":')"), "{t}");
+        }
     }
 
     #[test]
