@@ -387,6 +387,11 @@ fn a_spam_thread_holds_no_two_accounts_of_one_name_and_warnings_say_what_is_true
                     continue;
                 }
                 chains += 1;
+                // the comment, its account and its bots name one game money ("10000 Gemcoins")
+                let currencies: Vec<String> = corpus(lang).lists["currency"].iter().filter_map(|t| t.plain_text()).map(str::to_lowercase).collect();
+                let said = std::iter::once(format!("{} {}", top.text(), top.author.bio)).chain(bots.iter().map(|b| b.text())).collect::<Vec<_>>().join(" ").to_lowercase();
+                let named: Vec<&String> = currencies.iter().filter(|c| said.contains(c.as_str())).collect();
+                assert!(named.len() <= 1, "{lang:?}: {named:?} in {said}");
                 // "thanks Mila!" is not posted by a second Mila, nor are two bots both called Mila
                 let mut seen = vec![top.author.username.to_lowercase(), top.author.display_name.to_lowercase()];
                 for bot in &bots {

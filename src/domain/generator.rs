@@ -385,7 +385,8 @@ fn spam_comment<R: Rng>(ctx: &mut Ctx, category: Category, part: SpamPart, memor
     } else {
         spam_account(corpus, category, ctx.settings.age_band, spans.iter().any(|s| s.cue == Some(Cue::ProfileBait)), &mut filler, rng)
     };
-    filler.memory = said;
+    let drawn = std::mem::replace(&mut filler.memory, said);
+    filler.memory.absorb(&drawn);
     filler.memory.accounts.extend([author.display_name.clone(), author.username.clone()]);
 
     if difficulty.level() == 3 && !reply {

@@ -54,6 +54,17 @@ impl Memory {
         m
     }
 
+    /// Takes over what `account` drew that this comment had not: a bio's "10000 Gemcoins" is
+    /// what the bot replies under it talk about too. The account's own name stays its own.
+    pub fn absorb(&mut self, account: &Memory) {
+        for (list, at) in &account.lists {
+            self.lists.entry(list.clone()).or_insert(*at);
+        }
+        for (key, value) in account.words.iter().filter(|(k, _)| !matches!(**k, "name" | "own_name")) {
+            self.words.entry(key).or_insert_with(|| value.clone());
+        }
+    }
+
     /// Names a new account in this thread must not wear: the ones the text named and the
     /// accounts already in the thread.
     pub fn names_taken(&self) -> Vec<String> {
