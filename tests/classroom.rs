@@ -324,7 +324,7 @@ async fn no_student_table_has_a_column_for_personal_data() {
 }
 
 #[tokio::test]
-async fn login_gets_a_new_session_and_wrong_passwords_lock_the_account_for_a_while() {
+async fn login_gets_a_new_session() {
     let app = TestApp::spawn().await;
     teacher(&app, "t", "juf@school.example").await;
     // A device that was a child's session: logging in gives a new session id.
@@ -337,17 +337,109 @@ async fn login_gets_a_new_session_and_wrong_passwords_lock_the_account_for_a_whi
     assert_ne!(first, second, "the session id changes at login");
     let set = header(&h, "set-cookie").unwrap();
     assert!(set.contains("HttpOnly") && set.contains("SameSite=Lax"), "{set}");
+}
 
-    for n in 1..=5 {
-        let (_, h, _) = app.post("/do/login", &[], "lang=nl&email=juf%40school.example&password=wrong-wrong").await;
-        let expected = if n < 5 { "error=login" } else { "error=locked" };
-        assert!(location(&h).contains(expected), "try {n}: {h:?}");
+async fn log_in(app: &TestApp, email: &str, password: &str) -> (String, Option<String>) {
+    let (status, h, _) = app.post("/do/login", &[], &format!("lang=nl&email={}&password={}", form_value(email), form_value(password))).await;
+    assert_eq!(status, 303);
+    (location(&h), session_cookie(&h))
+}
+
+#[tokio::test]
+async fn wrong_passwords_make_the_next_try_wait_longer_but_never_lock_out_the_right_password() {
+    let app = TestApp::spawn().await;
+    teacher(&app, "t", "juf@school.example").await;
+    // A pupil who knows the teacher's address tries passwords: three are free, then a wait that
+    // grows, said in so many seconds.
+    for n in 1..=3 {
+        let (to, _) = log_in(&app, "juf@school.example", "wrong-wrong").await;
+        assert_eq!(to, "/nl/teacher?error=login&email=juf%40school.example", "try {n}");
     }
-    let (_, h, _) = app.post("/do/login", &[], "lang=nl&email=juf%40school.example&password=correct-horse-1").await;
-    assert!(location(&h).contains("error=locked"), "even the right password waits");
-    // An unknown address reads the same as a wrong password.
-    let (_, h, _) = app.post("/do/login", &[], "lang=nl&email=nobody%40school.example&password=whatever-1").await;
-    assert!(location(&h).contains("error=login"));
+    let (to, _) = log_in(&app, "juf@school.example", "wrong-wrong").await;
+    assert_eq!(to, "/nl/teacher?error=login&wait=2&email=juf%40school.example", "the fourth wrong try makes the next one wait");
+    // Within the wait nothing is checked, not even the right password, and nothing is counted.
+    let (to, cookie) = log_in(&app, "juf@school.example", "correct-horse-1").await;
+    assert!(to.starts_with("/nl/teacher?error=wait&wait="), "{to}");
+    assert!(cookie.is_none());
+    // After the wait the right password works: there is no lock.
+    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    let (to, cookie) = log_in(&app, "juf@school.example", "correct-horse-1").await;
+    assert_eq!(to, "/nl/teacher");
+    assert!(cookie.is_some());
+    // And the account starts afresh.
+    let (to, _) = log_in(&app, "juf@school.example", "wrong-wrong").await;
+    assert_eq!(to, "/nl/teacher?error=login&email=juf%40school.example");
+
+    // An address without an account reads exactly the same, waits included.
+    for n in 1..=4 {
+        let (to, _) = log_in(&app, "nobody@school.example", "whatever-1").await;
+        let wait = if n == 4 { "&wait=2" } else { "" };
+        assert_eq!(to, format!("/nl/teacher?error=login{wait}&email=nobody%40school.example"), "try {n}");
+    }
+}
+
+#[tokio::test]
+async fn one_address_trying_many_accounts_slows_down_too() {
+    let app = TestApp::spawn().await;
+    teacher(&app, "t", "meester@school.example").await;
+    let free = feedwise::server::throttle::PER_ADDRESS.free;
+    // Two tries per account, so no account slows down on its own.
+    for n in 0..free {
+        let (to, _) = log_in(&app, &format!("guess{}@school.example", n / 2), "wrong-wrong").await;
+        assert!(to.contains("error=login") && !to.contains("wait="), "try {n}: {to}");
+    }
+    let (to, _) = log_in(&app, "another@school.example", "wrong-wrong").await;
+    assert!(to.contains("error=login&wait=2"), "{to}");
+    let (to, _) = log_in(&app, "meester@school.example", "correct-horse-1").await;
+    assert!(to.contains("error=wait"), "{to}");
+}
+
+#[tokio::test]
+async fn whoever_runs_the_server_gives_a_teacher_a_one_time_reset_link() {
+    let app = TestApp::spawn().await;
+    let old_session = teacher(&app, "t", "juf@school.example").await;
+    let (class_id, _) = class(&app, &old_session, "Groep 7B", Lang::Nl).await;
+    // A pupil made the account wait; that does not stand in the way of the reset.
+    for _ in 0..4 {
+        log_in(&app, "juf@school.example", "wrong-wrong").await;
+    }
+
+    let (ok, stdout, stderr) = app.reset_password_command("Juf@School.example");
+    assert!(ok, "{stderr}");
+    let path = support::reset_path(&stdout, &app.base);
+    assert!(path.starts_with("/nl/teacher?reset="), "{stdout}");
+    let token = path.split("reset=").nth(1).unwrap().to_string();
+    let (status, _, page) = app.get(&path).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("action=\"/do/reset\"") && page.contains("Kies een nieuw wachtwoord"), "{page}");
+    // The link made nothing happen yet: the old password still works.
+    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    let (to, _) = log_in(&app, "juf@school.example", "correct-horse-1").await;
+    assert_eq!(to, "/nl/teacher");
+
+    // A mistake keeps the link.
+    let (_, h, _) = app.post("/do/reset", &[], &format!("lang=nl&token={token}&password=een-nieuwe-zin&password2=een-nieuwe-zi")).await;
+    assert_eq!(location(&h), format!("/nl/teacher?reset={token}&error=password_mismatch"));
+    let (_, h, _) = app.post("/do/reset", &[], &format!("lang=nl&token={token}&password=een-nieuwe-zin&password2=een-nieuwe-zin")).await;
+    assert_eq!(location(&h), "/nl/teacher?done=password");
+    let new_session = Who { name: "t, new", cookie: session_cookie(&h) };
+    let (status, _, body) = get(&app, &new_session, &format!("/nl/teacher/classes/{class_id}")).await;
+    assert_eq!(status, 200, "the classes are still there");
+    assert!(body.contains("Groep 7B"));
+    // The session of before the reset has ended; the old password is gone, the new one works.
+    let (status, h, _) = get(&app, &old_session, &format!("/nl/teacher/classes/{class_id}")).await;
+    assert_eq!((status, location(&h).as_str()), (302, "/nl/teacher"));
+    let (to, _) = log_in(&app, "juf@school.example", "correct-horse-1").await;
+    assert!(to.contains("error=login"), "{to}");
+    let (to, _) = log_in(&app, "juf@school.example", "een-nieuwe-zin").await;
+    assert_eq!(to, "/nl/teacher");
+    // The link works once.
+    let (_, h, _) = app.post("/do/reset", &[], &format!("lang=nl&token={token}&password=nog-een-andere&password2=nog-een-andere")).await;
+    assert_eq!(location(&h), format!("/nl/teacher?reset={token}&error=reset_link"));
+
+    // An address without an account is said so, and nothing is made.
+    let (ok, _, stderr) = app.reset_password_command("nobody@school.example");
+    assert!(!ok && stderr.contains("no teacher account has the address nobody@school.example"), "{stderr}");
 }
 
 #[tokio::test]

@@ -217,3 +217,42 @@ async fn a_teacher_runs_a_lesson_with_two_children_one_of_them_on_flaky_wifi() {
         x.client.close().await.unwrap();
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_teacher_who_mistypes_is_told_how_long_to_wait_and_a_reset_link_gets_them_back_in() {
+    let app = TestApp::spawn().await;
+    let (_, h, _) = app.post("/do/signup", &[], "lang=nl&email=juf%40school.example&password=een+lange+zin&password2=een+lange+zin").await;
+    assert!(support::header(&h, "location").is_some());
+    let t = browser().await;
+    for _ in 0..4 {
+        t.open(&format!("{}/nl/teacher", app.base)).await;
+        t.fill("#email", "juf@school.example").await;
+        t.fill("#password", "verkeerd wachtwoord").await;
+        t.click("form[action='/do/login'] button[type=submit]").await;
+        t.wait_for(".form-error", 10).await;
+    }
+    let error = t.text(".form-error").await;
+    assert!(error.contains("klopt niet") && error.contains("wacht 2 seconden"), "{error}");
+    let typed = t.client.find(Locator::Css("#email")).await.unwrap().prop("value").await.unwrap();
+    assert_eq!(typed.as_deref(), Some("juf@school.example"), "the address stays typed");
+    t.assert_accessible("login with a wait").await;
+    t.screenshot("teacher-login-wait").await;
+    t.click("details.forgot summary").await;
+    let forgot = t.text("details.forgot").await;
+    assert!(forgot.contains("feedwise teacher reset-password"), "{forgot}");
+
+    // Whoever runs the server makes a link; the teacher chooses a new password with it.
+    let (ok, stdout, stderr) = app.reset_password_command("juf@school.example");
+    assert!(ok, "{stderr}");
+    t.open(&format!("{}{}", app.base, support::reset_path(&stdout, &app.base))).await;
+    t.assert_accessible("reset form").await;
+    t.screenshot("teacher-reset").await;
+    t.fill("#password", "een nieuwe lange zin").await;
+    t.fill("#password2", "een nieuwe lange zin").await;
+    t.click("form[action='/do/reset'] button[type=submit]").await;
+    t.wait_for(".notice[role=status]", 10).await;
+    let notice = t.text(".notice[role=status]").await;
+    assert!(notice.contains("Je nieuwe wachtwoord is opgeslagen"), "{notice}");
+    assert!(t.text("main").await.contains("Je klassen"));
+    t.client.close().await.unwrap();
+}

@@ -66,7 +66,8 @@ fn error_text(l: Locale, e: &str) -> Option<&'static str> {
         "password_mismatch" => td_string!(l, teach.error_password_mismatch),
         "email_taken" => td_string!(l, teach.error_email_taken),
         "login" => td_string!(l, teach.error_login),
-        "locked" => td_string!(l, teach.error_locked),
+        "wait" => td_string!(l, teach.error_wait),
+        "reset_link" => td_string!(l, teach.error_reset_link),
         "class_name" => td_string!(l, teach.error_class_name),
         "class_settings" => td_string!(l, teach.error_class_settings),
         "lesson" => td_string!(l, teach.error_lesson),
@@ -80,7 +81,16 @@ fn error_text(l: Locale, e: &str) -> Option<&'static str> {
 }
 
 fn error_view(l: Locale) -> impl IntoView {
-    query("error").and_then(|e| error_text(l, &e)).map(|e| view! { <p class="form-error" role="alert">{e}</p> })
+    // After a wrong password that makes the next try wait, or a try that came too soon.
+    let wait = query("wait").and_then(|w| w.parse::<u32>().ok()).filter(|w| *w > 0);
+    query("error").and_then(|e| error_text(l, &e)).map(|e| {
+        let text = match (e, wait) {
+            (_, Some(w)) if e == td_string!(l, teach.error_wait) => text::fill(e, &[("seconds", w.to_string())]),
+            (_, Some(w)) => format!("{e} {}", text::fill(td_string!(l, teach.error_next_wait), &[("seconds", w.to_string())])),
+            _ => e.to_string(),
+        };
+        view! { <p class="form-error" role="alert">{text}</p> }
+    })
 }
 
 page!(TeacherHomePage, teacher_home);
@@ -100,6 +110,9 @@ async fn teacher_home(lang: Lang) -> AnyView {
         Ok(t) => t,
         Err(e) => return trouble(lang, e),
     };
+    if let Some(token) = query("reset") {
+        return reset_form(lang, token);
+    }
     let Some(teacher) = teacher else { return login(lang) };
     let app = app();
     let classes = match app.db.classes_of(teacher.id).await {
@@ -120,6 +133,7 @@ async fn teacher_home(lang: Lang) -> AnyView {
                 </form>
             </section>
             {(query("done").as_deref() == Some("deleted")).then(|| view! { <p class="card notice" role="status">{td_string!(l, teach.class_deleted)}</p> })}
+            {(query("done").as_deref() == Some("password")).then(|| view! { <p class="card notice" role="status">{td_string!(l, teach.password_reset_done)}</p> })}
             {active.is_empty().then(|| view! { <p class="card">{td_string!(l, teach.no_classes)}</p> })}
             <ul class="class-list">
                 {active.into_iter().map(|c| view! {
@@ -190,11 +204,41 @@ fn login(lang: Lang) -> AnyView {
                     <button type="submit" class="big-button primary">{td_string!(l, teach.log_in)}</button>
                 </form>
                 <p>{td_string!(l, teach.no_account)} " " <a href=format!("/{}/teacher/signup", lang.code())>{td_string!(l, teach.sign_up_link)}</a></p>
+                <details class="forgot">
+                    <summary>{td_string!(l, teach.forgot_title)}</summary>
+                    <p>{td_string!(l, teach.forgot_body)}</p>
+                </details>
             </section>
             <section class="card narrow">
                 <h2>{td_string!(l, teach.children_title)}</h2>
                 <p>{td_string!(l, teach.children_body)}</p>
                 <a class="big-button" href=format!("/{}/join", lang.code())>{td_string!(l, pupil.join_title)}</a>
+            </section>
+        </Layout>
+    }
+    .into_any()
+}
+
+/// The form behind a reset link: a new password, twice.
+fn reset_form(lang: Lang, token: String) -> AnyView {
+    let l = locale(lang);
+    view! {
+        <Layout lang title=td_string!(l, teach.reset_title).to_string()>
+            <section class="card narrow">
+                <h1>{td_string!(l, teach.reset_title)}</h1>
+                <p>{td_string!(l, teach.reset_intro)}</p>
+                {error_view(l)}
+                <form method="post" action="/do/reset" class="stack">
+                    <input type="hidden" name="lang" value=lang.code() />
+                    <input type="hidden" name="token" value=token />
+                    <label for="password">{td_string!(l, teach.new_password)}</label>
+                    <input id="password" name="password" type="password" required autocomplete="new-password"
+                        minlength=MIN_PASSWORD_CHARS.to_string() aria-describedby="password-hint" />
+                    <p class="hint" id="password-hint">{text::fill(td_string!(l, teach.password_hint), &[("count", MIN_PASSWORD_CHARS.to_string())])}</p>
+                    <label for="password2">{td_string!(l, teach.password_again)}</label>
+                    <input id="password2" name="password2" type="password" required autocomplete="new-password" minlength=MIN_PASSWORD_CHARS.to_string() />
+                    <button type="submit" class="big-button primary">{td_string!(l, teach.reset_button)}</button>
+                </form>
             </section>
         </Layout>
     }

@@ -21,6 +21,11 @@ pub fn new_class_code() -> String {
     make(CLASS_CODE_LEN)
 }
 
+/// A fresh random code of `len` characters (reset links use 26: 130 bits).
+pub fn new_token(len: usize) -> String {
+    make(len)
+}
+
 /// A fresh random personal code for a rejoin card.
 pub fn new_rejoin_code() -> String {
     make(REJOIN_CODE_LEN)

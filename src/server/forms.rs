@@ -3,7 +3,8 @@
 //! WebAssembly); a mistake sends the user back to the form with `?error=…`, which the page
 //! explains in the user's language.
 
-use super::auth::{self, LOGIN_FAILURES, LOGIN_LOCK_MS, MIN_PASSWORD_CHARS};
+use super::auth::{self, MIN_PASSWORD_CHARS};
+use super::throttle::{self, PER_ACCOUNT, PER_ADDRESS, Turn};
 use super::codes::{self, CLASS_CODE_LEN, PseudonymError, REJOIN_CODE_LEN};
 use super::db::{AnswerIn, Class, NewStudent, Round, Student, Teacher, now_ms};
 use super::report::ClassReport;
@@ -25,6 +26,7 @@ pub fn routes(app: AppState) -> axum::Router {
         .route("/do/signup", post(sign_up))
         .route("/do/login", post(log_in))
         .route("/do/logout", post(log_out))
+        .route("/do/reset", post(reset_password))
         .route("/do/classes", post(create_class))
         .route("/do/classes/{id}/code", post(rotate_code))
         .route("/do/classes/{id}/assign", post(assign))
@@ -111,10 +113,25 @@ pub struct LogIn {
     password: String,
 }
 
-async fn log_in(State(app): State<AppState>, session: Session, Form(f): Form<LogIn>) -> Response {
+async fn log_in(
+    State(app): State<AppState>,
+    session: Session,
+    headers: HeaderMap,
+    info: Option<axum::Extension<ConnectInfo<SocketAddr>>>,
+    Form(f): Form<LogIn>,
+) -> Response {
     let lang = lang_of(&f.lang);
-    let back = |e: &str| to(format!("/{}/teacher?error={e}&email={}", lang.code(), q(f.email.trim())));
+    let back = |e: &str, wait_ms: i64| {
+        let wait = if wait_ms > 0 { format!("&wait={}", throttle::seconds(wait_ms)) } else { String::new() };
+        to(format!("/{}/teacher?error={e}{wait}&email={}", lang.code(), q(f.email.trim())))
+    };
     let email = codes::email(&f.email).unwrap_or_default();
+    let (account, address) = (app.account_counter(&email), peer(&headers, info.as_ref().map(|e| &e.0), &app));
+    let next_wait_ms = match throttle::take_turn(&app.db, &[(&account, PER_ACCOUNT), (&address, PER_ADDRESS)], now_ms()).await {
+        Ok(Turn::Go { next_wait_ms }) => next_wait_ms,
+        Ok(Turn::Wait(ms)) => return back("wait", ms),
+        Err(e) => return oops(e),
+    };
     let creds = match app.db.credentials(&email).await {
         Ok(c) => c,
         Err(e) => return oops(e),
@@ -122,30 +139,52 @@ async fn log_in(State(app): State<AppState>, session: Session, Form(f): Form<Log
     let Some(creds) = creds else {
         // As slow as a wrong password, so the answer does not tell which addresses have accounts.
         auth::verify_password(f.password, auth::DUMMY_HASH.into()).await;
-        return back("login");
+        return back("login", next_wait_ms);
     };
-    let now = now_ms();
-    let (attempt, locked_until) = match app.db.login_attempt(creds.teacher.id, now).await {
-        Ok(x) => x,
-        Err(e) => return oops(e),
-    };
-    if locked_until > now || attempt > LOGIN_FAILURES {
-        return back("locked");
-    }
     if !auth::verify_password(f.password, creds.password_hash.clone()).await {
-        if attempt == LOGIN_FAILURES {
-            return match app.db.lock_login(creds.teacher.id, now + LOGIN_LOCK_MS).await {
-                Ok(()) => back("locked"),
-                Err(e) => oops(e),
-            };
-        }
-        return back("login");
+        return back("login", next_wait_ms);
     }
-    if let Err(e) = app.db.login_succeeded(creds.teacher.id).await {
+    if let Err(e) = throttle::succeeded(&app.db, &account, &address).await {
         return oops(e);
     }
     match auth::log_in_teacher(&session, &creds.teacher).await {
         Ok(()) => to(format!("/{}/teacher", lang.code())),
+        Err(e) => oops(e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Reset {
+    lang: String,
+    token: String,
+    password: String,
+    password2: String,
+}
+
+/// A new password through a link from `feedwise teacher reset-password`: the link works once.
+async fn reset_password(State(app): State<AppState>, session: Session, Form(f): Form<Reset>) -> Response {
+    let lang = lang_of(&f.lang);
+    let back = |e: &str| to(format!("/{}/teacher?reset={}&error={e}", lang.code(), q(f.token.trim())));
+    if f.password.chars().count() < MIN_PASSWORD_CHARS {
+        return back("short_password");
+    }
+    if f.password != f.password2 {
+        return back("password_mismatch");
+    }
+    let hash = match auth::hash_password(f.password.clone()).await {
+        Ok(h) => h,
+        Err(e) => return oops(e),
+    };
+    let teacher = match app.db.reset_password(&auth::reset_token_hash(&f.token), &hash).await {
+        Ok(Some(t)) => t,
+        Ok(None) => return back("reset_link"),
+        Err(e) => return oops(e),
+    };
+    if let Err(e) = app.db.forget_failures(&app.account_counter(&teacher.email)).await {
+        return oops(e);
+    }
+    match auth::log_in_teacher(&session, &teacher).await {
+        Ok(()) => to(format!("/{}/teacher?done=password", lang.code())),
         Err(e) => oops(e),
     }
 }
