@@ -674,3 +674,34 @@ async fn only_the_own_teacher_removes_a_child_and_with_it_the_childs_answers() {
     assert_eq!(status, 404);
     assert!(db.student(other.id).await.unwrap().is_some());
 }
+
+#[tokio::test]
+async fn the_class_page_holds_the_answer_key_of_exactly_the_feed_the_class_gets() {
+    let w = world().await;
+    let db = &w.app.state.db;
+    let class = db.class(w.class_a).await.unwrap().unwrap();
+    let a = db.assignment(w.assignment_a).await.unwrap().unwrap();
+    let feed = w.app.state.assignment_feed(&class, &a).unwrap();
+    // The lesson's own feed (the teacher notes) is another one: the class has its own seed.
+    let lesson_feed = w.app.state.library.exercise_feed(Lang::Nl, "what-is-spam", AgeBand::Age10To12).unwrap();
+    assert_ne!(
+        feed.comments.iter().map(|c| &c.author.username).collect::<Vec<_>>(),
+        lesson_feed.comments.iter().map(|c| &c.author.username).collect::<Vec<_>>()
+    );
+    let (status, _, body) = get(&w.app, &w.teacher_x, &format!("/nl/teacher/classes/{}", w.class_a)).await;
+    assert_eq!(status, 200);
+    let key = &body[body.find(&format!("id=\"key-{}\"", w.assignment_a)).expect("an answer key for the assignment")..];
+    let key = &key[..key.find("</details>").unwrap()];
+    assert!(key.contains("Antwoorden: Wat is spam?"), "{key}");
+    // Every comment of the class's feed, in the order the children see them, with its answer.
+    let mut from = 0;
+    for c in &feed.comments {
+        let at = key[from..].find(&format!("@{}", c.author.username)).unwrap_or_else(|| panic!("@{} in order", c.author.username));
+        from += at;
+        let row = &key[from..from + key[from..].find("</tr>").unwrap()];
+        assert_eq!(row.contains("🚩"), c.is_spam(), "{row}");
+    }
+    // The notes of the lesson say where a class's key is.
+    let (_, _, notes) = w.app.get("/nl/lessons/what-is-spam/teacher?age=10-12").await;
+    assert!(notes.contains("de antwoorden daarvan staan op de klaspagina"), "the notes say their key is not the class's");
+}

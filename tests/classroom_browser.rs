@@ -218,6 +218,37 @@ async fn a_teacher_runs_a_lesson_with_two_children_one_of_them_on_flaky_wifi() {
     }
 }
 
+/// `YYYY-MM-DD`, `days` from today (UTC).
+fn day_from_now(days: i64) -> String {
+    feedwise::server::day_of(feedwise::server::db::now_ms() + days * 24 * 3600 * 1000)
+}
+
+/// Signs a teacher up in the browser and makes a class: its id, code and page.
+async fn teacher_with_class(app: &TestApp, t: &Browser, email: &str) -> (i64, String, String) {
+    t.open(&format!("{}/nl/teacher/signup", app.base)).await;
+    t.fill("#email", email).await;
+    t.fill("#password", "een lange zin").await;
+    t.fill("#password2", "een lange zin").await;
+    t.click("form[action='/do/signup'] button[type=submit]").await;
+    t.fill("#class-name", "Groep 7B").await;
+    t.click("form[action='/do/classes'] button[type=submit]").await;
+    let code = t.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(".big-code")).await.unwrap()
+        .attr("data-code").await.unwrap().expect("the class code");
+    let url = t.client.current_url().await.unwrap().to_string();
+    let id = url.rsplit('/').next().unwrap().split(['?', '#']).next().unwrap().parse().unwrap();
+    (id, code, url)
+}
+
+/// Gives the class a lesson through the form, with a due date.
+async fn give_lesson(app: &TestApp, t: &Browser, class_url: &str, class_id: i64, lesson: &str, due: &str) {
+    let n = app.state.db.assignments_of(class_id).await.unwrap().len();
+    t.open(class_url).await;
+    t.client.find(Locator::Css("#lesson")).await.unwrap().select_by_value(lesson).await.unwrap();
+    t.client.execute("document.querySelector('#due').value = arguments[0]", vec![serde_json::json!(due)]).await.unwrap();
+    t.click(".assign-form button[type=submit]").await;
+    assignments_become(app, class_id, n + 1).await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_teacher_who_mistypes_is_told_how_long_to_wait_and_a_reset_link_gets_them_back_in() {
     let app = TestApp::spawn().await;
@@ -254,5 +285,28 @@ async fn a_teacher_who_mistypes_is_told_how_long_to_wait_and_a_reset_link_gets_t
     let notice = t.text(".notice[role=status]").await;
     assert!(notice.contains("Je nieuwe wachtwoord is opgeslagen"), "{notice}");
     assert!(t.text("main").await.contains("Je klassen"));
+    t.client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_class_page_shows_the_answer_key_of_the_classs_own_feed() {
+    let app = TestApp::spawn().await;
+    let t = browser().await;
+    let (class_id, _, class_url) = teacher_with_class(&app, &t, "meester@school.example").await;
+    give_lesson(&app, &t, &class_url, class_id, "what-is-spam", &day_from_now(7)).await;
+    let a = app.state.db.assignments_of(class_id).await.unwrap().remove(0);
+    let class = app.state.db.class(class_id).await.unwrap().unwrap();
+    let feed = app.state.assignment_feed(&class, &a).unwrap();
+    t.open(&class_url).await;
+    t.click(&format!("#key-{} summary", a.id)).await;
+    let rows = t.client.find_all(Locator::Css(&format!("#key-{} tbody tr", a.id))).await.unwrap();
+    assert_eq!(rows.len(), feed.comments.len());
+    for (row, c) in rows.iter().zip(&feed.comments) {
+        let text = row.text().await.unwrap();
+        assert!(text.contains(&format!("@{}", c.author.username)) && text.contains('🚩') == c.is_spam(), "{text}");
+    }
+    t.assert_accessible("class page with an answer key open").await;
+    t.screenshot("teacher-class-key").await;
+    t.screenshot_at("teacher-class-key-tablet", 768, 1024).await;
     t.client.close().await.unwrap();
 }

@@ -5,6 +5,7 @@
 use super::classroom::{app, go_to, page, query, session, trouble};
 use super::home::AgeChoices;
 use super::not_found::NotFound;
+use super::teacher_notes::KeyTable;
 use crate::components::feedback::Feedback;
 use crate::components::layout::Layout;
 use crate::components::live::LiveRegion;
@@ -374,6 +375,14 @@ async fn class_page(lang: Lang) -> AnyView {
                                         ("kinds", kinds.iter().map(|c| text::category_name(l, *c)).collect::<Vec<_>>().join(", ")),
                                     ])} })}
                                     " · " {text::fill(td_string!(l, teach.finished_count), &[("done", done.to_string()), ("total", students.to_string())])}
+                                    // The key of exactly the feed this class gets (its own seed); the tests keep theirs.
+                                    {a.feed.clone().filter(|_| !a.kind.is_test()).map(|feed| view! {
+                                        <details class="answer-key" id=format!("key-{}", a.assignment.id)>
+                                            <summary>{text::fill(td_string!(l, teach.answer_key), &[("title", a.title.clone())])}</summary>
+                                            <p class="hint">{td_string!(l, teach.answer_key_help)}</p>
+                                            <KeyTable lang feed />
+                                        </details>
+                                    })}
                                     <details class="confirm">
                                         <summary aria-label=text::fill(td_string!(l, teach.unassign_label), &[("title", a.title.clone())])>{td_string!(l, teach.unassign)}</summary>
                                         <form method="post" action=format!("/do/classes/{}/unassign", class.id) class="stack">
