@@ -51,8 +51,14 @@ async fn class(app: &TestApp, t: &Who, name: &str, lang: Lang) -> (i64, String) 
     (id, class.code)
 }
 
+/// `YYYY-MM-DD`, `days` from today (UTC).
+fn day_from_now(days: i64) -> String {
+    feedwise::server::day_of(feedwise::server::db::now_ms() + days * 24 * 3600 * 1000)
+}
+
 async fn assign(app: &TestApp, t: &Who, class: i64, lesson: &str) -> i64 {
-    let (status, h, _) = post(app, t, &format!("/do/classes/{class}/assign"), &format!("lang=nl&lesson={lesson}&level=1&due=2026-12-11")).await;
+    let due = day_from_now(8);
+    let (status, h, _) = post(app, t, &format!("/do/classes/{class}/assign"), &format!("lang=nl&lesson={lesson}&level=1&due={due}")).await;
     assert!(location(&h).contains("done=assigned"), "{status} {h:?}");
     app.state.db.assignments_of(class).await.unwrap().into_iter().find(|a| a.lesson_id == lesson).unwrap().id
 }
@@ -675,6 +681,14 @@ async fn only_the_own_teacher_removes_a_child_and_with_it_the_childs_answers() {
     assert!(db.student(other.id).await.unwrap().is_some());
 }
 
+/// The opening tag of the first element that has `attr`, e.g. `value="check-the-profile"`.
+fn tag_with<'a>(html: &'a str, attr: &str) -> &'a str {
+    let at = html.find(attr).unwrap_or_else(|| panic!("no {attr}"));
+    let start = html[..at].rfind('<').unwrap();
+    let end = at + html[at..].find('>').unwrap();
+    &html[start..=end]
+}
+
 #[tokio::test]
 async fn the_class_page_holds_the_answer_key_of_exactly_the_feed_the_class_gets() {
     let w = world().await;
@@ -704,4 +718,39 @@ async fn the_class_page_holds_the_answer_key_of_exactly_the_feed_the_class_gets(
     // The notes of the lesson say where a class's key is.
     let (_, _, notes) = w.app.get("/nl/lessons/what-is-spam/teacher?age=10-12").await;
     assert!(notes.contains("de antwoorden daarvan staan op de klaspagina"), "the notes say their key is not the class's");
+}
+
+#[tokio::test]
+async fn a_due_date_in_the_past_is_refused_until_the_teacher_says_it_is_meant_and_the_child_sees_it_is_late() {
+    let w = world().await;
+    let past = day_from_now(-59);
+    let path = format!("/do/classes/{}/assign", w.class_a);
+    let form = format!("lang=nl&lesson=check-the-profile&level=2&due={past}&only_phishing=1");
+    let (_, h, _) = post(&w.app, &w.teacher_x, &path, &form).await;
+    let back = location(&h);
+    assert_eq!(back, format!("/nl/teacher/classes/{}?error=due_past&lesson=check-the-profile&level=2&due={past}&only_phishing=1#assign", w.class_a));
+    assert_eq!(w.app.state.db.assignments_of(w.class_a).await.unwrap().len(), 1, "nothing assigned");
+    // The form comes back with everything chosen, the reason, and a way to say it is meant.
+    let (_, _, page) = get(&w.app, &w.teacher_x, back.split('#').next().unwrap()).await;
+    assert!(page.contains("Die datum ligt in het verleden"), "the reason");
+    assert!(tag_with(&page, "value=\"check-the-profile\"").contains("selected"));
+    assert!(tag_with(&page, "name=\"level\"").len() > 0 && tag_with(&page, "<option value=\"2\"").contains("selected"));
+    assert!(tag_with(&page, "id=\"due\"").contains(&format!("value=\"{past}\"")));
+    assert!(tag_with(&page, "name=\"only_phishing\"").contains("checked"));
+    assert!(page.contains("name=\"past_ok\""));
+    // Said to be meant: assigned with that date.
+    let (_, h, _) = post(&w.app, &w.teacher_x, &path, &format!("{form}&past_ok=1")).await;
+    assert!(location(&h).contains("done=assigned"), "{h:?}");
+    let a = w.app.state.db.assignments_of(w.class_a).await.unwrap().into_iter().find(|a| a.lesson_id == "check-the-profile").unwrap();
+    assert_eq!(a.due_on.as_deref(), Some(past.as_str()));
+    // Today and later need no tick; a date that does not exist is still refused.
+    let (_, h, _) = post(&w.app, &w.teacher_x, &path, &format!("lang=nl&lesson=too-good-to-be-true&level=0&due={}", day_from_now(0))).await;
+    assert!(location(&h).contains("done=assigned"), "{h:?}");
+    let (_, h, _) = post(&w.app, &w.teacher_x, &path, "lang=nl&lesson=look-alike-accounts&level=0&due=2026-02-30").await;
+    assert!(location(&h).contains("error=due&lesson=look-alike-accounts"), "{h:?}");
+    // The child sees which lesson is late, and which is not.
+    let (_, _, class_page) = get(&w.app, &w.child_a, "/nl/class").await;
+    let late: Vec<&str> = class_page.match_indices("Te laat!").map(|(i, _)| &class_page[i..i + 200]).collect();
+    assert_eq!(late.len(), 1, "{class_page}");
+    assert!(late[0].contains("Dit moest af zijn op"), "{}", late[0]);
 }

@@ -79,7 +79,8 @@ async fn a_teacher_runs_a_lesson_with_two_children_one_of_them_on_flaky_wifi() {
 
     // Two lessons with a due date.
     teacher.client.find(Locator::Css("#lesson")).await.unwrap().select_by_value("what-is-spam").await.unwrap();
-    teacher.client.execute("document.querySelector('#due').value = '2026-12-12'", vec![]).await.unwrap();
+    let due = day_from_now(9);
+    teacher.client.execute("document.querySelector('#due').value = arguments[0]", vec![serde_json::json!(due)]).await.unwrap();
     teacher.click(".assign-form button[type=submit]").await;
     assignments_become(&app, class_id, 1).await;
     teacher.wait_for("#assign [role=status]", 10).await;
@@ -90,7 +91,7 @@ async fn a_teacher_runs_a_lesson_with_two_children_one_of_them_on_flaky_wifi() {
     teacher.wait_for("#assign [role=status]", 10).await;
     let assignments = app.state.db.assignments_of(class_id).await.unwrap();
     assert_eq!(assignments.len(), 2);
-    assert_eq!(assignments[0].due_on.as_deref(), Some("2026-12-12"));
+    assert_eq!(assignments[0].due_on.as_deref(), Some(due.as_str()));
     let class = app.state.db.class(class_id).await.unwrap().unwrap();
     let feed: Arc<Feed> = app.state.assignment_feed(&class, &assignments[0]).unwrap();
     teacher.open(&class_url).await;
@@ -309,4 +310,45 @@ async fn the_class_page_shows_the_answer_key_of_the_classs_own_feed() {
     t.screenshot("teacher-class-key").await;
     t.screenshot_at("teacher-class-key-tablet", 768, 1024).await;
     t.client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_due_date_in_the_past_is_caught_without_losing_the_form_and_the_child_sees_it_is_late() {
+    let app = TestApp::spawn().await;
+    let t = browser().await;
+    let (class_id, code, class_url) = teacher_with_class(&app, &t, "juf.b@school.example").await;
+    let past = day_from_now(-59);
+    t.client.find(Locator::Css("#lesson")).await.unwrap().select_by_value("check-the-profile").await.unwrap();
+    t.client.find(Locator::Css("#level")).await.unwrap().select_by_value("3").await.unwrap();
+    t.client.execute("document.querySelector('#due').value = arguments[0]", vec![serde_json::json!(past)]).await.unwrap();
+    t.click(".assign-form button[type=submit]").await;
+    t.wait_for("#assign-error", 10).await;
+    let error = t.text("#assign-error").await;
+    assert!(error.contains("in het verleden"), "{error}");
+    let value = |css: &'static str| {
+        let t = &t;
+        async move { t.client.find(Locator::Css(css)).await.unwrap().prop("value").await.unwrap().unwrap_or_default() }
+    };
+    assert_eq!(value("#lesson").await, "check-the-profile");
+    assert_eq!(value("#level").await, "3");
+    assert_eq!(value("#due").await, past);
+    assert!(app.state.db.assignments_of(class_id).await.unwrap().is_empty());
+    t.assert_accessible("assignment form with a date in the past").await;
+    t.screenshot("teacher-due-past").await;
+    t.click("input[name=past_ok]").await;
+    t.click(".assign-form button[type=submit]").await;
+    assignments_become(&app, class_id, 1).await;
+    t.open(&class_url).await;
+    assert!(t.text(".assignment-list").await.contains("moest af zijn op"));
+
+    let c = browser().await;
+    join(&app, &c, &code, "Blauwe Vos").await;
+    let late = c.text(".assignment .due").await.contains("Te laat!");
+    assert!(late, "the child sees the lesson is late: {}", c.text(".assignment").await);
+    c.assert_accessible("child's class page with a late lesson").await;
+    c.screenshot("child-class-late").await;
+    c.screenshot_at("child-class-late-tablet", 768, 1024).await;
+    for x in [t, c] {
+        x.client.close().await.unwrap();
+    }
 }

@@ -205,6 +205,7 @@ async fn class_home(lang: Lang) -> AnyView {
         Err(e) => return trouble(lang, e),
     };
     let archived = class.archived_at.is_some();
+    let today = crate::server::day_of(crate::server::db::now_ms());
     let items = assignments
         .into_iter()
         .filter_map(|a| {
@@ -240,7 +241,16 @@ async fn class_home(lang: Lang) -> AnyView {
                         <li class="card assignment" class:done=round.is_some()>
                             <h2>{lesson.title.clone()}</h2>
                             <p>{lesson.summary.clone()}</p>
-                            {a.due_on.clone().map(|d| view! { <p class="due">{text::fill(td_string!(l, pupil.due), &[("date", human_date(lang, &d))])}</p> })}
+                            {a.due_on.clone().map(|d| {
+                                // Late: the date has passed and the round is not finished.
+                                let late = round.is_none() && d < today;
+                                view! {
+                                    <p class="due" class:late=late>
+                                        {late.then(|| view! { <strong>{td_string!(l, pupil.late)}</strong> " " })}
+                                        {text::fill(if late { td_string!(l, pupil.due_passed) } else { td_string!(l, pupil.due) }, &[("date", human_date(lang, &d))])}
+                                    </p>
+                                }
+                            })}
                             <p class="status"><strong>{status}</strong></p>
                             <p class="lesson-buttons">
                                 {match results {

@@ -74,12 +74,16 @@ fn error_text(l: Locale, e: &str) -> Option<&'static str> {
         "lesson" => td_string!(l, teach.error_lesson),
         "lesson_age" => td_string!(l, teach.error_lesson_age),
         "due" => td_string!(l, teach.error_due),
+        "due_past" => td_string!(l, teach.error_due_past),
         "already_assigned" => td_string!(l, teach.error_already_assigned),
         "confirm" => td_string!(l, teach.error_confirm),
         "kinds_age" => td_string!(l, teach.error_kinds_age),
         _ => return None,
     })
 }
+
+/// The errors of the assignment form, shown in the form itself.
+const ASSIGN_ERRORS: [&str; 6] = ["lesson", "lesson_age", "due", "due_past", "already_assigned", "kinds_age"];
 
 fn error_view(l: Locale) -> impl IntoView {
     // After a wrong password that makes the next try wait, or a try that came too soon.
@@ -322,6 +326,15 @@ async fn class_page(lang: Lang) -> AnyView {
     let students = report.students.len();
     let live_url = format!("/api/classes/{}/live?lang={}", class.id, lang.code());
     let code_done = query("done").as_deref() == Some("code");
+    // A mistake in the assignment form is explained in the form, which keeps what was chosen.
+    let error = query("error");
+    let assign_error = error.as_deref().filter(|e| ASSIGN_ERRORS.contains(e)).and_then(|e| error_text(l, e));
+    let due_past = error.as_deref() == Some("due_past");
+    let typed_lesson = query("lesson");
+    let typed_level = query("level").and_then(|v| v.parse::<u8>().ok()).filter(|v| *v > 0);
+    let typed_due = query("due").unwrap_or_default();
+    let typed_kinds: Vec<Category> = Category::SPAM.into_iter().filter(|c| query(&format!("only_{}", c.id())).is_some()).collect();
+    let today = day_of(crate::server::db::now_ms());
     let overview = report.clone();
     view! {
         <Layout lang title=class.name.clone() wide=true>
@@ -341,7 +354,7 @@ async fn class_page(lang: Lang) -> AnyView {
                     </form>
                 </section>
             })}
-            {error_view(l)}
+            {(assign_error.is_none()).then(|| error_view(l))}
             {(query("done").as_deref() == Some("removed")).then(|| view! { <p class="card notice" role="status">{td_string!(l, teach.student_removed)}</p> })}
             <div class="class-grid">
                 <section class="card code-card" id="code" aria-labelledby="code-title">
@@ -370,7 +383,10 @@ async fn class_page(lang: Lang) -> AnyView {
                                 <li>
                                     <strong>{a.title.clone()}</strong>
                                     " · " {text::level(l, a.assignment.difficulty.level())}
-                                    {a.assignment.due_on.clone().map(|d| view! { " · " {text::fill(td_string!(l, teach.due), &[("date", human_date(lang, &d))])} })}
+                                    {a.assignment.due_on.clone().map(|d| {
+                                        let past = d < today;
+                                        view! { " · " <span class:late=past>{text::fill(if past { td_string!(l, teach.due_passed) } else { td_string!(l, teach.due) }, &[("date", human_date(lang, &d))])}</span> }
+                                    })}
                                     {a.assignment.categories.clone().map(|kinds| view! { " · " {text::fill(td_string!(l, teach.only_kinds), &[
                                         ("kinds", kinds.iter().map(|c| text::category_name(l, *c)).collect::<Vec<_>>().join(", ")),
                                     ])} })}
@@ -399,28 +415,35 @@ async fn class_page(lang: Lang) -> AnyView {
                     {(!lessons.is_empty()).then(|| view! {
                         <form method="post" action=format!("/do/classes/{}/assign", class.id) class="stack assign-form">
                             <input type="hidden" name="lang" value=lang.code() />
+                            {assign_error.map(|e| view! { <p class="form-error" role="alert" id="assign-error">{e}</p> })}
                             <label for="lesson">{td_string!(l, teach.lesson)}</label>
                             <select id="lesson" name="lesson" required>
-                                {lessons.iter().map(|(id, title)| view! { <option value=id.clone()>{title.clone()}</option> }).collect_view()}
+                                {lessons.iter().map(|(id, title)| view! { <option value=id.clone() selected=typed_lesson.as_deref() == Some(id.as_str())>{title.clone()}</option> }).collect_view()}
                             </select>
                             <label for="level">{td_string!(l, teach.level)}</label>
                             <select id="level" name="level">
-                                <option value="0" selected=true>{td_string!(l, teach.level_lesson)}</option>
+                                <option value="0" selected=typed_level.is_none()>{td_string!(l, teach.level_lesson)}</option>
                                 {Difficulty::ALL.into_iter().map(|d| view! {
-                                    <option value=d.level().to_string()>{text::level(l, d.level())}</option>
+                                    <option value=d.level().to_string() selected=typed_level == Some(d.level())>{text::level(l, d.level())}</option>
                                 }).collect_view()}
                             </select>
                             <p class="hint">{td_string!(l, teach.level_hint)}</p>
                             <label for="due">{td_string!(l, teach.due_label)}</label>
-                            <input id="due" name="due" type="date" />
-                            <details class="kinds">
+                            <input id="due" name="due" type="date" value=typed_due.clone() aria-describedby=due_past.then_some("assign-error") />
+                            {due_past.then(|| view! {
+                                <label class="choice">
+                                    <input type="checkbox" name="past_ok" value="1" />
+                                    <span>{td_string!(l, teach.due_past_ok)}</span>
+                                </label>
+                            })}
+                            <details class="kinds" open=!typed_kinds.is_empty()>
                                 <summary>{td_string!(l, teach.kinds_summary)}</summary>
                                 <fieldset>
                                     <legend>{td_string!(l, teach.kinds_legend)}</legend>
                                     <div class="choices">
                                         {Category::SPAM.into_iter().filter(|c| class.age_band.allows(*c)).map(|c| view! {
                                             <label class="choice">
-                                                <input type="checkbox" name=format!("only_{}", c.id()) value="1" />
+                                                <input type="checkbox" name=format!("only_{}", c.id()) value="1" checked=typed_kinds.contains(&c) />
                                                 <span>{text::category_name(l, c)}</span>
                                             </label>
                                         }).collect_view()}

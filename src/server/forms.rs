@@ -275,7 +275,14 @@ async fn assign(State(app): State<AppState>, OwnClass(class): OwnClass, Form(for
     let field = |name: &str| form.get(name).cloned().unwrap_or_default();
     let f = (field("lang"), field("lesson"), field("level"), field("due"));
     let (lang, lesson_id, level, due) = (lang_of(&f.0), f.1, f.2, f.3);
-    let back = |e: &str| to(format!("/{}/teacher/classes/{id}?error={e}#assign", lang.code()));
+    // A mistake goes back to the form with everything the teacher chose still in it.
+    let typed: String = ["lesson", "level", "due"]
+        .into_iter()
+        .map(|k| (k.to_string(), field(k)))
+        .chain(Category::SPAM.into_iter().map(|c| format!("only_{}", c.id())).filter(|k| form.contains_key(k)).map(|k| (k, "1".to_string())))
+        .map(|(k, v)| format!("&{k}={}", q(v.trim())))
+        .collect();
+    let back = |e: &str| to(format!("/{}/teacher/classes/{id}?error={e}{typed}#assign", lang.code()));
     let Some(lesson) = app.library.lesson(class.lang, &lesson_id) else { return back("lesson") };
     if !lesson.ages.contains(&class.age_band) {
         return back("lesson_age");
@@ -290,6 +297,11 @@ async fn assign(State(app): State<AppState>, OwnClass(class): OwnClass, Form(for
     let due = due.trim();
     if !due.is_empty() && !super::valid_day(due) {
         return back("due");
+    }
+    // A date in the past is most often a slip (a wrong month or year): it needs a tick to say
+    // it is meant, for a class that catches up on a lesson.
+    if !due.is_empty() && due < super::day_of(now_ms()).as_str() && field("past_ok") != "1" {
+        return back("due_past");
     }
     let only: Vec<Category> = Category::SPAM.into_iter().filter(|c| form.contains_key(&format!("only_{}", c.id()))).collect();
     if only.iter().any(|c| !class.age_band.allows(*c)) {
