@@ -754,3 +754,89 @@ async fn a_due_date_in_the_past_is_refused_until_the_teacher_says_it_is_meant_an
     assert_eq!(late.len(), 1, "{class_page}");
     assert!(late[0].contains("Dit moest af zijn op"), "{}", late[0]);
 }
+
+/// Finishes a round for a child with these answers.
+async fn finish(app: &TestApp, who: &Who, assignment: i64, answers: &[Answer]) {
+    let (status, _, body) = app.post("/api/answers", &who.headers(), &format!("f key-finish-{assignment} {assignment} {}", encode_answers(answers))).await;
+    assert_eq!((status, body.contains("refused 0")), (200, true), "{body}");
+}
+
+#[tokio::test]
+async fn a_child_who_reports_every_comment_needs_help_and_the_overview_says_so_live() {
+    let w = world().await;
+    let db = &w.app.state.db;
+    let class = db.class(w.class_a).await.unwrap().unwrap();
+    let feed = w.app.state.assignment_feed(&class, &db.assignment(w.assignment_a).await.unwrap().unwrap()).unwrap();
+    let live = format!("/api/classes/{}/live?lang=nl", w.class_a);
+    let (_, _, before) = get(&w.app, &w.teacher_x, &live).await;
+    assert!(before.contains("Zodra leerlingen een ronde afmaken"), "no insights yet");
+    finish(&w.app, &w.child_a, w.assignment_a, &vec![reported(); feed.comments.len()]).await;
+    let real = feed.comments.iter().filter(|c| !c.is_spam()).count();
+    assert!(real >= 3);
+    // The live part the page swaps in holds the insights too, not only the table.
+    let (status, _, after) = get(&w.app, &w.teacher_x, &live).await;
+    assert_eq!(status, 200);
+    assert!(after.contains("id=\"categories-title\"") && !after.contains("Zodra leerlingen een ronde afmaken"), "{after}");
+    // Not a green tick: reporting everything tells nothing apart.
+    let cell = tag_with(&after, "data-state=\"done\"");
+    assert!(cell.contains("weak"), "{cell}");
+    assert!(after.contains("⚠"));
+    // And "needs help" names the child for it.
+    let help = &after[after.find("id=\"help-title\"").unwrap()..];
+    let help = &help[..help.find("</section>").unwrap()];
+    assert!(help.contains("Blue Fox") && help.contains(&format!("meldde {real} van de {real} echte reacties")), "{help}");
+}
+
+#[tokio::test]
+async fn the_overview_rounds_percentages_counts_the_choices_made_and_sorts_by_a_lesson() {
+    let w = world().await;
+    let db = &w.app.state.db;
+    let class = db.class(w.class_a).await.unwrap().unwrap();
+    let feed = w.app.state.assignment_feed(&class, &db.assignment(w.assignment_a).await.unwrap().unwrap()).unwrap();
+    let fine = Answer { looks_fine: true, ..Answer::default() };
+    let right: Vec<Answer> = feed.comments.iter().map(|c| if c.is_spam() { reported() } else { fine.clone() }).collect();
+    let n = feed.comments.len();
+    // Blue Fox: every answer right but the first two left open.
+    let mut partly = right.clone();
+    partly[0] = Answer::default();
+    partly[1] = Answer::default();
+    // …and one spam comment let through, so the round is not perfect.
+    let spam = (2..n).find(|&i| feed.comments[i].is_spam()).expect("spam after the first two");
+    partly[spam] = fine.clone();
+    finish(&w.app, &w.child_a, w.assignment_a, &partly).await;
+    let c = child(&w.app, "C", &w.code_a, "Zebra Blauw").await;
+    finish(&w.app, &c, w.assignment_a, &right).await;
+    child(&w.app, "D", &w.code_a, "Aap Noot").await;
+
+    let round = db.rounds_of_class(w.class_a).await.unwrap().into_iter().find(|r| r.answers == encode_answers(&partly)).unwrap();
+    let total = (round.hits + round.misses + round.false_alarms + round.correct_rejections) as f64;
+    let exact = (round.hits + round.correct_rejections) as f64 * 100.0 / total;
+    let rounded = exact.round() as u32;
+    // The CSV: the choices made, and the percentage rounded to the nearest.
+    let (_, _, csv) = get(&w.app, &w.teacher_x, &format!("/teacher/classes/{}/export.csv", w.class_a)).await;
+    let row = csv.lines().find(|l| l.starts_with("Blue Fox,what-is-spam")).unwrap();
+    assert!(row.starts_with(&format!("Blue Fox,what-is-spam,Wat is spam?,done,{},{n},{rounded},", n - 2)), "{row} ({exact}%)");
+
+    // By name, then by the lesson's result: best first, the child who has not started last.
+    // The rows in the order of the links to each child's page.
+    let students = db.students_of(w.class_a).await.unwrap();
+    let names = |html: &str| -> Vec<String> {
+        let row = |s: &feedwise::server::db::Student| html.find(&format!("/students/{}\"", s.id)).unwrap_or_else(|| panic!("{} in {html}", s.pseudonym));
+        students.iter().map(|s| (row(s), s.pseudonym.clone())).collect::<std::collections::BTreeMap<_, _>>().into_values().collect()
+    };
+    let (_, _, by_name) = get(&w.app, &w.teacher_x, &format!("/api/classes/{}/live?lang=nl", w.class_a)).await;
+    assert_eq!(names(&by_name), ["Aap Noot", "Blue Fox", "Zebra Blauw"]);
+    assert!(by_name.contains(&format!("{rounded}%")), "{rounded}% in the table");
+    let (_, _, page) = get(&w.app, &w.teacher_x, &format!("/nl/teacher/classes/{}?sort=a{}", w.class_a, w.assignment_a)).await;
+    let header = tag_with(&page, "aria-sort=");
+    assert!(header.contains("descending"), "{header}");
+    let (_, _, by_result) = get(&w.app, &w.teacher_x, &format!("/api/classes/{}/live?lang=nl&sort=a{}", w.class_a, w.assignment_a)).await;
+    assert_eq!(names(&by_result), ["Zebra Blauw", "Blue Fox", "Aap Noot"]);
+
+    // The printed summary has no screen-only words.
+    let (_, _, summary) = get(&w.app, &w.teacher_x, &format!("/nl/teacher/classes/{}/summary", w.class_a)).await;
+    assert!(summary.contains("Blue Fox"));
+    for screen_only in ["Klik op een resultaat", "Laatste antwoord", "zojuist"] {
+        assert!(!summary.contains(screen_only), "{screen_only} on the printed summary");
+    }
+}

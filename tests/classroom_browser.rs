@@ -352,3 +352,72 @@ async fn a_due_date_in_the_past_is_caught_without_losing_the_form_and_the_child_
         x.client.close().await.unwrap();
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_class_of_thirty_fits_the_screen_sorts_by_a_lesson_and_its_insights_come_in_live() {
+    use feedwise::domain::scoring::{Answer, ReportReason, encode_answers, score};
+    use feedwise::server::db::{NewStudent, Round, now_ms};
+    let app = TestApp::spawn().await;
+    let t = browser().await;
+    let (class_id, _, class_url) = teacher_with_class(&app, &t, "klas30@school.example").await;
+    give_lesson(&app, &t, &class_url, class_id, "what-is-spam", &day_from_now(7)).await;
+    let a = app.state.db.assignments_of(class_id).await.unwrap().remove(0);
+    let class = app.state.db.class(class_id).await.unwrap().unwrap();
+    let feed = app.state.assignment_feed(&class, &a).unwrap();
+    let db = &app.state.db;
+    let mut ids = Vec::new();
+    for n in 0..30 {
+        let NewStudent::Created(s) = db.create_student(class_id, &format!("Kind {n:02}"), &format!("RJ{n:04}")).await.unwrap() else { panic!() };
+        ids.push(s.id);
+    }
+    t.open(&class_url).await;
+    t.hydrated_live().await;
+    assert!(t.text("main").await.contains("Zodra leerlingen een ronde afmaken"));
+
+    // Rounds come in while the page is open: child n gets the first (29 - n) % 10 comments wrong; Kind 07 reports everything.
+    let reported = Answer { reported: Some(ReportReason::SpamScam), ..Answer::default() };
+    let fine = Answer { looks_fine: true, ..Answer::default() };
+    for (n, id) in ids.iter().enumerate() {
+        let answers: Vec<Answer> = feed.comments.iter().enumerate().map(|(i, c)| {
+            let right = if c.is_spam() { reported.clone() } else { fine.clone() };
+            let wrong = if c.is_spam() { fine.clone() } else { reported.clone() };
+            if n == 7 { reported.clone() } else if i < (29 - n) % 10 { wrong } else { right }
+        }).collect();
+        let s = score(&feed.comments, &answers);
+        db.finish_round(&Round {
+            student_id: *id, assignment_id: a.id, answers: encode_answers(&answers),
+            hits: i64::from(s.hits), misses: i64::from(s.misses), false_alarms: i64::from(s.false_alarms),
+            correct_rejections: i64::from(s.correct_rejections), discernment: s.discernment,
+            risky_actions: i64::from(s.risky_actions), finished_at: now_ms(),
+        }).await.unwrap();
+    }
+    t.wait_for("#categories-title", 30).await;
+    t.wait_for(".help-list", 10).await;
+    let help = t.text(".help-list").await;
+    assert!(help.contains("Kind 07") && help.contains("echte reacties"), "{help}");
+    assert!(t.text("#overview").await.contains("30 / 30"));
+
+    // The table scrolls inside a frame that fits the window, under a header that stays.
+    let fits = t.js_f64("const r = document.querySelector('.overview-scroll'); return r.getBoundingClientRect().height <= window.innerHeight && r.scrollHeight > r.clientHeight ? 1 : 0").await;
+    assert_eq!(fits, 1.0, "the overview of 30 scrolls inside the window");
+    let stuck = t.js_f64("const r = document.querySelector('.overview-scroll'); r.scrollTop = r.scrollHeight; \
+        return Math.abs(r.querySelector('thead th').getBoundingClientRect().top - r.getBoundingClientRect().top)").await;
+    assert!(stuck < 3.0, "the header stays at the top of the frame: {stuck}px off");
+    t.screenshot_at("teacher-class-30", 1366, 768).await;
+    t.screenshot_at("teacher-class-30-tablet", 768, 1024).await;
+
+    // Sorting by the lesson: the best first, the child who reported everything among the last.
+    t.click(&format!("#overview thead a[href$='sort=a{}#overview']", a.id)).await;
+    t.hydrated_live().await;
+    let first = t.text(".overview tbody tr:first-child th").await;
+    assert_eq!(first, "Kind 09", "the first of the three without a mistake");
+    let sorted = t.client.find(Locator::Css(".overview thead th[aria-sort='descending']")).await.unwrap().text().await.unwrap();
+    assert!(sorted.contains("Wat is spam?"), "{sorted}");
+    // It stays sorted when the live view refreshes it.
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    assert_eq!(t.text(".overview tbody tr:first-child th").await, "Kind 09");
+    t.assert_accessible("class page with 30 pupils, sorted").await;
+    t.open(&class_url.replace("/nl/", "/en/")).await;
+    t.screenshot_at("teacher-class-30-en", 1366, 768).await;
+    t.client.close().await.unwrap();
+}

@@ -14,7 +14,7 @@ use crate::i18n::Locale;
 use crate::server::auth::{self, MIN_PASSWORD_CHARS};
 use crate::server::codes;
 use crate::server::db::{Class, Teacher};
-use crate::server::report::{Cell, ClassReport, CommentStat, answers_so_far, correct_percent, round_answers};
+use crate::server::report::{Cell, ClassReport, CommentStat, Trouble, answers_so_far, correct_percent, percent, round_answers};
 use crate::server::{day_of, erase_day, human_date};
 use crate::text::{self, locale};
 use leptos::prelude::*;
@@ -324,7 +324,8 @@ async fn class_page(lang: Lang) -> AnyView {
         .collect();
     let archived = class.archived_at;
     let students = report.students.len();
-    let live_url = format!("/api/classes/{}/live?lang={}", class.id, lang.code());
+    let sort = Sort::parse(query("sort").as_deref());
+    let live_url = format!("/api/classes/{}/live?lang={}&sort={}", class.id, lang.code(), sort.id());
     let code_done = query("done").as_deref() == Some("code");
     // A mistake in the assignment form is explained in the form, which keeps what was chosen.
     let error = query("error");
@@ -455,18 +456,10 @@ async fn class_page(lang: Lang) -> AnyView {
                     })}
                 </section>
             </div>
-            <section class="card" id="overview" aria-labelledby="overview-title">
-                <h2 id="overview-title">{td_string!(l, teach.overview_title)}</h2>
-                <p class="hint">{td_string!(l, teach.overview_live)}</p>
-                <LiveRegion url=live_url every_secs=5 pause=td_string!(l, teach.live_pause).to_string() resume=td_string!(l, teach.live_resume).to_string()>
-                    <ClassOverview lang report=overview />
-                </LiveRegion>
-                <p class="lesson-buttons">
-                    <a class="big-button" href=format!("/teacher/classes/{}/export.csv", class.id) download="">{td_string!(l, teach.export_csv)}</a>
-                    <a class="big-button" href=format!("{base}/summary")>{td_string!(l, teach.summary)}</a>
-                </p>
-            </section>
-            <Insights lang report=report.clone() />
+            // The table and everything learnt from it follow the class live.
+            <LiveRegion url=live_url every_secs=5 pause=td_string!(l, teach.live_pause).to_string() resume=td_string!(l, teach.live_resume).to_string()>
+                <LiveReport lang report=overview sort />
+            </LiveRegion>
             <section class="card danger-zone" id="delete" aria-labelledby="danger-title">
                 <h2 id="danger-title">{td_string!(l, teach.end_title)}</h2>
                 {archived.is_none().then(|| view! {
@@ -489,40 +482,110 @@ async fn class_page(lang: Lang) -> AnyView {
     .into_any()
 }
 
-/// The live overview, as HTML for `/api/classes/{id}/live`.
-pub fn overview_html(lang: Lang, report: &ClassReport) -> String {
-    view! { <ClassOverview lang report=report.clone() /> }.to_html()
+/// The live part of the class page, as HTML for `/api/classes/{id}/live`.
+pub fn overview_html(lang: Lang, report: &ClassReport, sort: Sort) -> String {
+    view! { <LiveReport lang report=report.clone() sort /> }.to_html()
+}
+
+/// How the overview's rows are ordered: by name, or by the result of one assignment (best
+/// first, then busy, then not started).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sort {
+    Name,
+    Assignment(i64),
+}
+
+impl Sort {
+    /// `name` or `a<assignment id>`; anything else is by name.
+    pub fn parse(s: Option<&str>) -> Sort {
+        s.and_then(|s| s.strip_prefix('a')).and_then(|id| id.parse().ok()).map_or(Sort::Name, Sort::Assignment)
+    }
+
+    pub fn id(self) -> String {
+        match self {
+            Sort::Name => "name".into(),
+            Sort::Assignment(id) => format!("a{id}"),
+        }
+    }
+}
+
+/// A cell's place when sorting by its assignment: finished best first, then by answers given.
+fn rank(cell: &Cell) -> (u8, i64) {
+    match cell {
+        Cell::Done { correct_percent, discernment, .. } => (0, -(i64::from(*correct_percent) * 1000 + (discernment * 100.0) as i64)),
+        Cell::Playing { answered, .. } => (1, -i64::from(*answered)),
+        Cell::NotStarted => (2, 0),
+    }
+}
+
+/// The overview card and the insights under it: what the class page swaps in live.
+#[component]
+fn LiveReport(lang: Lang, report: ClassReport, sort: Sort) -> impl IntoView {
+    let l = locale(lang);
+    let base = format!("/{}/teacher/classes/{}", lang.code(), report.class.id);
+    view! {
+        <section class="card" id="overview" aria-labelledby="overview-title">
+            <h2 id="overview-title">{td_string!(l, teach.overview_title)}</h2>
+            <p class="hint">{td_string!(l, teach.overview_live)}</p>
+            <ClassOverview lang report=report.clone() sort print=false />
+            <p class="lesson-buttons">
+                <a class="big-button" href=format!("/teacher/classes/{}/export.csv", report.class.id) download="">{td_string!(l, teach.export_csv)}</a>
+                <a class="big-button" href=format!("{base}/summary")>{td_string!(l, teach.summary)}</a>
+            </p>
+        </section>
+        <Insights lang report />
+    }
 }
 
 /// Students × assignments: done with score and discernment, playing (answered of total), or
-/// not started.
+/// not started. On screen the column headers sort the rows and a result opens the child's feed;
+/// `print` leaves out what only works on a screen.
 #[component]
-pub fn ClassOverview(lang: Lang, report: ClassReport) -> impl IntoView {
+pub fn ClassOverview(lang: Lang, report: ClassReport, sort: Sort, print: bool) -> impl IntoView {
     let l = locale(lang);
     if report.students.is_empty() {
         return view! { <p class="empty">{td_string!(l, teach.no_students)}</p> }.into_any();
     }
     let base = format!("/{}/teacher/classes/{}", lang.code(), report.class.id);
-    let updated = report.last_answer_at.map(|t| text::fill(td_string!(l, teach.last_answer), &[("time", ago(l, t))]));
+    let updated = (!print).then(|| report.last_answer_at.map(|t| text::fill(td_string!(l, teach.last_answer), &[("time", ago(l, t))]))).flatten();
+    let mut students = report.students.clone();
+    if let Sort::Assignment(aid) = sort {
+        students.sort_by_cached_key(|s| (rank(&report.cell(s.id, aid)), s.pseudonym.to_lowercase()));
+    }
+    // A column header: a link that sorts by it (on screen), with the order it is in for readers.
+    let page = base.clone();
+    let header = move |label: String, by: Sort| {
+        let current = by == sort;
+        let aria_sort = current.then_some(if by == Sort::Name { "ascending" } else { "descending" });
+        let link = (!print).then(|| format!("{page}?sort={}#overview", by.id()));
+        view! {
+            <th scope="col" aria-sort=aria_sort>
+                {match link {
+                    Some(href) => view! { <a href=href class="sort" class:current=current>{label} {current.then_some(" ▾")}</a> }.into_any(),
+                    None => view! { {label} }.into_any(),
+                }}
+            </th>
+        }
+    };
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll overview-scroll">
             <table class="overview">
                 <thead>
                     <tr>
-                        <th scope="col">{td_string!(l, teach.student)}</th>
-                        {report.assignments.iter().map(|a| view! { <th scope="col">{a.title.clone()}</th> }).collect_view()}
+                        {header(td_string!(l, teach.student).to_string(), Sort::Name)}
+                        {report.assignments.iter().map(|a| header(a.title.clone(), Sort::Assignment(a.assignment.id))).collect_view()}
                     </tr>
                 </thead>
                 <tbody>
-                    {report.students.iter().map(|s| view! {
+                    {students.iter().map(|s| view! {
                         <tr>
                             <th scope="row"><a href=format!("{base}/students/{}", s.id)>{s.pseudonym.clone()}</a></th>
                             {report.assignments.iter().map(|a| {
                                 let cell = report.cell(s.id, a.assignment.id);
                                 let replay = format!("{base}/replay/{}/{}", s.id, a.assignment.id);
                                 match cell {
-                                    Cell::Done { correct_percent, discernment, .. } => view! {
-                                        <td class="done" data-state="done"><a href=replay>"✓ " {correct_percent} "%"</a>
+                                    Cell::Done { correct_percent, discernment, weak, .. } => view! {
+                                        <td class="done" class:weak=weak data-state="done"><a href=replay>{format!("{} {correct_percent}%", if weak { "⚠" } else { "✓" })}</a>
                                             <span class="sub">{format!(" · {:+.2}", discernment)}</span></td>
                                     }.into_any(),
                                     Cell::Playing { answered, total } => view! {
@@ -545,9 +608,23 @@ pub fn ClassOverview(lang: Lang, report: ClassReport) -> impl IntoView {
                 </tfoot>
             </table>
         </div>
-        <p class="hint">{td_string!(l, teach.overview_key)} {updated.map(|u| view! { " " {u} })}</p>
+        <p class="hint">{td_string!(l, teach.overview_key)} {(!print).then(|| view! { " " {td_string!(l, teach.overview_click)} })} {updated.map(|u| view! { " " {u} })}</p>
     }
     .into_any()
+}
+
+/// One line of "needs help".
+fn help_text(l: Locale, t: &Trouble) -> String {
+    match t {
+        Trouble::Misses { category, missed, rounds } => text::fill(td_string!(l, teach.help_line), &[
+            ("category", text::category_name(l, *category)),
+            ("missed", missed.to_string()),
+            ("rounds", rounds.to_string()),
+        ]),
+        Trouble::ReportsReal { false_alarms, real } => {
+            text::fill(td_string!(l, teach.help_over_flagging), &[("reported", false_alarms.to_string()), ("real", real.to_string())])
+        }
+    }
 }
 
 /// How long ago a time was, as a teacher glancing at the table reads it.
@@ -599,11 +676,7 @@ fn Insights(lang: Lang, report: ClassReport) -> impl IntoView {
                     <ul class="help-list">
                         {report.needs_help.iter().map(|h| view! {
                             <li><a href=format!("{base}/students/{}", h.student_id)>{h.pseudonym.clone()}</a> ": "
-                                {text::fill(td_string!(l, teach.help_line), &[
-                                    ("category", text::category_name(l, h.category)),
-                                    ("missed", h.missed.to_string()),
-                                    ("rounds", h.rounds.to_string()),
-                                ])}</li>
+                                {help_text(l, &h.trouble)}</li>
                         }).collect_view()}
                     </ul>
                 }.into_any()
@@ -628,7 +701,7 @@ fn CategoryChart(lang: Lang, report: ClassReport) -> impl IntoView {
         <svg class="chart" viewBox=format!("0 0 720 {height}") width="100%" role="img" aria-label=summary.join("; ")>
             {rows.iter().enumerate().map(|(i, c)| {
                 let y = 10 + 34 * i as u32;
-                let pct = c.caught * 100 / c.seen.max(1);
+                let pct = percent(u64::from(c.caught), u64::from(c.seen));
                 let w = pct * 300 / 100;
                 let weak = pct < 60;
                 view! {
@@ -804,7 +877,7 @@ async fn summary_page(lang: Lang) -> AnyView {
             <section class="card summary">
                 <h1>{class.name.clone()} " · " {td_string!(l, teach.summary)}</h1>
                 <p>{text::age_band(l, class.age_band)} " · " {text::fill(td_string!(l, teach.student_count), &[("count", report.students.len().to_string())])} " · " {today}</p>
-                <ClassOverview lang report=report.clone() />
+                <ClassOverview lang report=report.clone() sort=Sort::Name print=true />
             </section>
             <Insights lang report />
         </Layout>
@@ -846,11 +919,7 @@ async fn student_page(lang: Lang) -> AnyView {
                     <div class="notice">
                         <h2>{td_string!(l, teach.needs_help)}</h2>
                         <ul>{help.into_iter().map(|h| view! {
-                            <li>{text::fill(td_string!(l, teach.help_line), &[
-                                ("category", text::category_name(l, h.category)),
-                                ("missed", h.missed.to_string()),
-                                ("rounds", h.rounds.to_string()),
-                            ])}</li>
+                            <li>{help_text(l, &h.trouble)}</li>
                         }).collect_view()}</ul>
                     </div>
                 })}
@@ -863,7 +932,7 @@ async fn student_page(lang: Lang) -> AnyView {
                     <tbody>
                         {report.assignments.iter().map(|a| {
                             let result = match report.cell(student.id, a.assignment.id) {
-                                Cell::Done { correct_percent, discernment, risky } => text::fill(td_string!(l, teach.result_done), &[
+                                Cell::Done { correct_percent, discernment, risky, .. } => text::fill(td_string!(l, teach.result_done), &[
                                     ("percent", correct_percent.to_string()),
                                     ("discernment", format!("{discernment:+.2}")),
                                     ("risky", risky.to_string()),

@@ -661,19 +661,22 @@ async fn answers(State(app): State<AppState>, session: Session, headers: HeaderM
 // Teacher views that are not pages
 
 #[derive(Deserialize)]
-pub struct LangQuery {
+pub struct LiveQuery {
     #[serde(default)]
     lang: String,
+    #[serde(default)]
+    sort: String,
 }
 
 /// `GET /api/classes/{id}/live`: the class overview as HTML, for the page to swap in.
-async fn live(State(app): State<AppState>, OwnClass(class): OwnClass, Query(query): Query<LangQuery>) -> Response {
+async fn live(State(app): State<AppState>, OwnClass(class): OwnClass, Query(query): Query<LiveQuery>) -> Response {
     let lang = lang_of(&query.lang);
     let report = match ClassReport::load(&app, class).await {
         Ok(r) => r,
         Err(e) => return oops(e),
     };
-    let html = crate::pages::teacher::overview_html(lang, &report);
+    let sort = crate::pages::teacher::Sort::parse(Some(&query.sort));
+    let html = crate::pages::teacher::overview_html(lang, &report, sort);
     let mut res = html.into_response();
     res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
     res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
