@@ -840,3 +840,53 @@ async fn the_overview_rounds_percentages_counts_the_choices_made_and_sorts_by_a_
         assert!(!summary.contains(screen_only), "{screen_only} on the printed summary");
     }
 }
+
+#[tokio::test]
+async fn the_teacher_renames_a_child_and_the_answers_stay() {
+    let w = world().await;
+    let db = &w.app.state.db;
+    let student = db.students_of(w.class_a).await.unwrap()[0].clone();
+    post(&w.app, &w.child_a, "/api/answers", &answer_line("key-0000001", w.assignment_a, 0, 1, &reported())).await;
+    let path = format!("/do/classes/{}/students/{}/rename", w.class_a, student.id);
+    for who in w.everyone() {
+        if who.name == "teacher X" {
+            continue;
+        }
+        let (status, _, _) = post(&w.app, who, &path, "lang=nl&name=Rode%20Raaf").await;
+        assert_eq!(status, if who.name == "teacher Y" { 404 } else { 401 }, "{}", who.name);
+    }
+    let (_, h, _) = post(&w.app, &w.teacher_x, &path, "lang=nl&name=Rode%20Raaf").await;
+    assert_eq!(location(&h), format!("/nl/teacher/classes/{}/students/{}?done=renamed", w.class_a, student.id));
+    assert_eq!(db.student(student.id).await.unwrap().unwrap().pseudonym, "Rode Raaf");
+    assert_eq!(db.answer_count(student.id).await.unwrap(), 1, "the answers stay");
+    let (_, _, body) = get(&w.app, &w.child_a, "/nl/class").await;
+    assert!(body.contains("Hoi Rode Raaf!"), "the child's device carries on under the new name");
+    // A name someone has, or that is not a game name, is refused with what was typed kept.
+    child(&w.app, "E", &w.code_a, "Stille Uil").await;
+    let (_, h, _) = post(&w.app, &w.teacher_x, &path, "lang=nl&name=stille%20uil").await;
+    assert_eq!(location(&h), format!("/nl/teacher/classes/{}/students/{}?error=name_taken&name=stille%20uil#rename", w.class_a, student.id));
+    let (_, _, page) = get(&w.app, &w.teacher_x, location(&h).split('#').next().unwrap()).await;
+    assert!(page.contains("heeft die naam al") && tag_with(&page, "id=\"new-name\"").contains("value=\"stille uil\""), "{page}");
+    let (_, h, _) = post(&w.app, &w.teacher_x, &path, "lang=nl&name=%20").await;
+    assert!(location(&h).contains("error=name_empty"));
+    assert_eq!(db.student(student.id).await.unwrap().unwrap().pseudonym, "Rode Raaf");
+}
+
+#[tokio::test]
+async fn a_game_name_that_looks_like_a_real_name_gets_a_gentle_question_first() {
+    let w = world().await;
+    let db = &w.app.state.db;
+    let before = db.students_of(w.class_a).await.unwrap().len();
+    let (_, h, _) = w.app.post("/do/join", &[], &format!("lang=nl&code={}&name=Sam%20de%20Vries", w.code_a)).await;
+    assert_eq!(location(&h), format!("/nl/join?error=name_real&code={}&name=Sam%20de%20Vries", w.code_a));
+    assert_eq!(db.students_of(w.class_a).await.unwrap().len(), before, "not joined yet");
+    let (_, _, page) = w.app.get(&location(&h)).await;
+    assert!(page.contains("Dat lijkt op een echte voornaam en achternaam") && page.contains("name=\"made_up\""), "{page}");
+    assert!(tag_with(&page, "id=\"name\"").contains("value=\"Sam de Vries\""), "the name stays typed");
+    // The child says it is made up: in.
+    let (_, h, _) = w.app.post("/do/join", &[], &format!("lang=nl&code={}&name=Sam%20de%20Vries&made_up=1", w.code_a)).await;
+    assert!(location(&h).ends_with("/nl/class"), "{h:?}");
+    // A made-up name goes straight in.
+    let (_, h, _) = w.app.post("/do/join", &[], &format!("lang=nl&code={}&name=Paarse%20Komeet", w.code_a)).await;
+    assert!(location(&h).ends_with("/nl/class"), "{h:?}");
+}

@@ -421,3 +421,44 @@ async fn a_class_of_thirty_fits_the_screen_sorts_by_a_lesson_and_its_insights_co
     t.screenshot_at("teacher-class-30-en", 1366, 768).await;
     t.client.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_child_who_types_a_real_looking_name_is_asked_gently_and_the_teacher_can_rename_them() {
+    let app = TestApp::spawn().await;
+    let t = browser().await;
+    let (class_id, code, class_url) = teacher_with_class(&app, &t, "juf.c@school.example").await;
+    let c = browser().await;
+    c.open(&format!("{}/nl/join", app.base)).await;
+    c.fill("#code", &code).await;
+    c.fill("#name", "Sam de Vries").await;
+    c.click("form[action='/do/join'] button[type=submit]").await;
+    c.wait_for(".form-error", 10).await;
+    let error = c.text(".form-error").await;
+    assert!(error.contains("echte voornaam en achternaam"), "{error}");
+    let typed = c.client.find(Locator::Css("#name")).await.unwrap().prop("value").await.unwrap();
+    assert_eq!(typed.as_deref(), Some("Sam de Vries"));
+    c.assert_accessible("join page asking about a real-looking name").await;
+    c.screenshot("child-join-real-name").await;
+    c.screenshot_at("child-join-real-name-tablet", 768, 1024).await;
+    // The child says it is made up and is in.
+    c.click("input[name=made_up]").await;
+    c.click("form[action='/do/join'] button[type=submit]").await;
+    c.wait_for(".assigned", 10).await;
+    assert!(c.text("main").await.contains("Hoi Sam de Vries!"));
+
+    // The teacher gives the child another name; the child carries on under it.
+    let sid = app.state.db.students_of(class_id).await.unwrap()[0].id;
+    t.open(&format!("{class_url}/students/{sid}")).await;
+    t.fill("#new-name", "Rode Raaf").await;
+    t.click("form[action$='/rename'] button[type=submit]").await;
+    t.wait_for("#rename [role=status]", 10).await;
+    assert!(t.text("#rename [role=status]").await.contains("nieuwe spelnaam"));
+    assert!(t.text("main h1").await.contains("Rode Raaf"));
+    t.assert_accessible("pupil page after a rename").await;
+    t.screenshot("teacher-student-renamed").await;
+    c.client.refresh().await.unwrap();
+    assert!(c.text("main").await.contains("Hoi Rode Raaf!"));
+    for x in [t, c] {
+        x.client.close().await.unwrap();
+    }
+}

@@ -81,6 +81,7 @@ fn join_error(l: Locale, e: &str) -> Option<&'static str> {
         "wrong_personal" => td_string!(l, pupil.error_wrong_personal),
         "too_many" => td_string!(l, pupil.error_too_many),
         "class_full" => td_string!(l, pupil.error_class_full),
+        "name_real" => td_string!(l, pupil.error_name_real),
         _ => return None,
     })
 }
@@ -137,6 +138,7 @@ async fn join_page(lang: Lang) -> AnyView {
     let error = query("error").and_then(|e| join_error(l, &e));
     let code = query("code").unwrap_or_default();
     let name = query("name").unwrap_or_default();
+    let name_real = query("error").as_deref() == Some("name_real");
     let ideas = name_ideas(lang).join(" · ");
     view! {
         <Layout lang title=td_string!(l, pupil.join_title).to_string()>
@@ -161,8 +163,14 @@ async fn join_page(lang: Lang) -> AnyView {
                     <p class="hint" id="code-hint">{td_string!(l, pupil.class_code_hint)}</p>
                     <label for="name">{td_string!(l, pupil.game_name)}</label>
                     <input id="name" name="name" required autocomplete="off" spellcheck="false" maxlength=MAX_PSEUDONYM_CHARS.to_string()
-                        value=name aria-describedby="name-hint" />
+                        value=name aria-describedby=if name_real { "join-error name-hint" } else { "name-hint" } />
                     <p class="hint" id="name-hint">{td_string!(l, pupil.game_name_hint)} " " {text::fill(td_string!(l, pupil.name_ideas), &[("ideas", ideas)])}</p>
+                    {name_real.then(|| view! {
+                        <label class="choice">
+                            <input type="checkbox" name="made_up" value="1" />
+                            <span>{td_string!(l, pupil.name_made_up)}</span>
+                        </label>
+                    })}
                     <button type="submit" class="big-button primary">{td_string!(l, pupil.join_button)}</button>
                 </form>
             </section>

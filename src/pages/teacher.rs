@@ -75,6 +75,10 @@ fn error_text(l: Locale, e: &str) -> Option<&'static str> {
         "lesson_age" => td_string!(l, teach.error_lesson_age),
         "due" => td_string!(l, teach.error_due),
         "due_past" => td_string!(l, teach.error_due_past),
+        "name_empty" => td_string!(l, teach.error_rename_empty),
+        "name_long" => td_string!(l, teach.error_rename_long),
+        "name_personal" => td_string!(l, teach.error_rename_personal),
+        "name_taken" => td_string!(l, teach.error_rename_taken),
         "already_assigned" => td_string!(l, teach.error_already_assigned),
         "confirm" => td_string!(l, teach.error_confirm),
         "kinds_age" => td_string!(l, teach.error_kinds_age),
@@ -951,6 +955,19 @@ async fn student_page(lang: Lang) -> AnyView {
                         }).collect_view()}
                     </tbody>
                 </table>
+            </section>
+            <section class="card" id="rename" aria-labelledby="rename-title">
+                <h2 id="rename-title">{td_string!(l, teach.rename_title)}</h2>
+                {(query("done").as_deref() == Some("renamed")).then(|| view! { <p role="status" class="notice">{td_string!(l, teach.renamed)}</p> })}
+                {error_view(l)}
+                <p>{td_string!(l, teach.rename_explain)}</p>
+                <form method="post" action=format!("/do/classes/{}/students/{}/rename", class.id, student.id) class="stack">
+                    <input type="hidden" name="lang" value=lang.code() />
+                    <label for="new-name">{td_string!(l, teach.new_name)}</label>
+                    <input id="new-name" name="name" required autocomplete="off" spellcheck="false" maxlength=codes::MAX_PSEUDONYM_CHARS.to_string()
+                        value=query("name").unwrap_or_else(|| student.pseudonym.clone()) />
+                    <button type="submit" class="big-button primary">{td_string!(l, teach.rename)}</button>
+                </form>
             </section>
             <section class="card danger-zone" aria-labelledby="remove-title">
                 <h2 id="remove-title">{text::fill(td_string!(l, teach.remove_title), &[("name", student.pseudonym.clone())])}</h2>

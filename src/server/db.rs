@@ -427,6 +427,21 @@ impl Db {
         rows.iter().map(student_row).collect()
     }
 
+    /// Gives a student another pseudonym; `false` when someone in the class has it already.
+    pub async fn rename_student(&self, id: i64, pseudonym: &str) -> DbResult<bool> {
+        let r = sqlx::query("UPDATE students SET pseudonym = $2, name_key = $3 WHERE id = $1")
+            .bind(id)
+            .bind(pseudonym)
+            .bind(pseudonym.to_lowercase())
+            .execute(&self.pool)
+            .await;
+        match r {
+            Ok(_) => Ok(true),
+            Err(e) if is_unique_violation(&e) => Ok(false),
+            Err(e) => Err(e.into()),
+        }
+    }
+
     /// Removes a student with their answers and rounds.
     pub async fn delete_student(&self, id: i64) -> DbResult<()> {
         sqlx::query("DELETE FROM students WHERE id = $1").bind(id).execute(&self.pool).await?;

@@ -33,6 +33,7 @@ pub fn routes(app: AppState) -> axum::Router {
         .route("/do/classes/{id}/unassign", post(unassign))
         .route("/do/classes/{id}/archive", post(archive))
         .route("/do/classes/{id}/students/{sid}/delete", post(remove_student))
+        .route("/do/classes/{id}/students/{sid}/rename", post(rename_student))
         .route("/do/classes/{id}/delete", post(delete_class))
         .route("/do/join", post(join))
         .route("/do/rejoin", post(rejoin))
@@ -370,6 +371,35 @@ async fn remove_student(
 }
 
 #[derive(Deserialize)]
+pub struct Rename {
+    lang: String,
+    name: String,
+}
+
+/// Gives a child another game name (one that was real or not OK); their answers stay theirs.
+async fn rename_student(State(app): State<AppState>, OwnClass(class): OwnClass, Path((_, sid)): Path<(i64, i64)>, Form(f): Form<Rename>) -> Response {
+    let lang = lang_of(&f.lang);
+    let page = format!("/{}/teacher/classes/{}/students/{sid}", lang.code(), class.id);
+    let back = |e: &str| to(format!("{page}?error={e}&name={}#rename", q(f.name.trim())));
+    match app.db.student(sid).await {
+        Ok(Some(s)) if s.class_id == class.id => {}
+        Ok(_) => return not_found(),
+        Err(e) => return oops(e),
+    }
+    let name = match codes::pseudonym(&f.name) {
+        Ok(n) => n,
+        Err(PseudonymError::Empty) => return back("name_empty"),
+        Err(PseudonymError::TooLong) => return back("name_long"),
+        Err(PseudonymError::LooksPersonal) => return to(format!("{page}?error=name_personal#rename")),
+    };
+    match app.db.rename_student(sid, &name).await {
+        Ok(true) => to(format!("{page}?done=renamed")),
+        Ok(false) => back("name_taken"),
+        Err(e) => oops(e),
+    }
+}
+
+#[derive(Deserialize)]
 pub struct Delete {
     lang: String,
     #[serde(default)]
@@ -395,6 +425,9 @@ pub struct Join {
     lang: String,
     code: String,
     name: String,
+    /// `1`: the child says the name that looked real is made up.
+    #[serde(default)]
+    made_up: String,
 }
 
 /// The class a typed code opens, or why not (`too_many` wrong codes from this address, or a
@@ -438,6 +471,11 @@ async fn join(
         // Not echoed back into the address: it may be an e-mail address or a phone number.
         Err(PseudonymError::LooksPersonal) => return to(format!("/{}/join?error=name_personal&code={}", lang.code(), q(f.code.trim()))),
     };
+    // A first name and a surname: probably the child's own (PRODUCT.md §6). A gentle question,
+    // not a refusal: the child may say it is made up.
+    if codes::looks_like_real_name(&name) && f.made_up != "1" {
+        return back("name_real");
+    }
     if class.students >= MAX_STUDENTS_PER_CLASS {
         return back("class_full");
     }
