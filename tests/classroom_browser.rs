@@ -403,7 +403,11 @@ async fn a_class_of_thirty_fits_the_screen_sorts_by_a_lesson_and_its_insights_co
     let stuck = t.js_f64("const r = document.querySelector('.overview-scroll'); r.scrollTop = r.scrollHeight; \
         return Math.abs(r.querySelector('thead th').getBoundingClientRect().top - r.getBoundingClientRect().top)").await;
     assert!(stuck < 3.0, "the header stays at the top of the frame: {stuck}px off");
+    let to_overview = "document.querySelector('#overview').scrollIntoView()";
+    t.client.execute(to_overview, vec![]).await.unwrap();
     t.screenshot_at("teacher-class-30", 1366, 768).await;
+    t.client.set_window_size(768, 1024).await.unwrap();
+    t.client.execute(to_overview, vec![]).await.unwrap();
     t.screenshot_at("teacher-class-30-tablet", 768, 1024).await;
 
     // Sorting by the lesson: the best first, the child who reported everything among the last.
@@ -418,7 +422,11 @@ async fn a_class_of_thirty_fits_the_screen_sorts_by_a_lesson_and_its_insights_co
     assert_eq!(t.text(".overview tbody tr:first-child th").await, "Kind 09");
     t.assert_accessible("class page with 30 pupils, sorted").await;
     t.open(&class_url.replace("/nl/", "/en/")).await;
+    t.client.execute(to_overview, vec![]).await.unwrap();
     t.screenshot_at("teacher-class-30-en", 1366, 768).await;
+    t.client.set_window_size(768, 1024).await.unwrap();
+    t.client.execute(to_overview, vec![]).await.unwrap();
+    t.screenshot_at("teacher-class-30-en-tablet", 768, 1024).await;
     t.client.close().await.unwrap();
 }
 

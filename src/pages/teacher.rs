@@ -565,7 +565,7 @@ pub fn ClassOverview(lang: Lang, report: ClassReport, sort: Sort, print: bool) -
         view! {
             <th scope="col" aria-sort=aria_sort>
                 {match link {
-                    Some(href) => view! { <a href=href class="sort" class:current=current>{label} {current.then_some(" ▾")}</a> }.into_any(),
+                    Some(href) => view! { <a href=href class="sort" class:current=current>{label} {current.then_some(if by == Sort::Name { " ▴" } else { " ▾" })}</a> }.into_any(),
                     None => view! { {label} }.into_any(),
                 }}
             </th>
