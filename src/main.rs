@@ -1,4 +1,5 @@
-//! The `feedwise` server, and `feedwise export-comments` for measuring realism.
+//! The `feedwise` server; `feedwise export-comments` for measuring realism; `feedwise teacher
+//! reset-password` for whoever runs the server, to give a teacher their account back.
 
 use feedwise::domain::corpus::Corpus;
 use feedwise::domain::export::sample_comments;
@@ -12,7 +13,11 @@ const USAGE: &str = "usage:
   feedwise export-comments --lang <nl|en> --count <N> --seed <S> [--age-band <8-10|10-12|12-14>] [--difficulty <1|2|3>] [--corpus DIR]
                                 write N generated comments as JSON Lines to stdout; --corpus reads
                                 creators/accounts/comments.toml from DIR instead of the built-in ones
-  feedwise check-lessons [DIR]  check the lesson files (default: FEEDWISE_LESSONS_DIR or lessons)";
+  feedwise check-lessons [DIR]  check the lesson files (default: FEEDWISE_LESSONS_DIR or lessons)
+  feedwise teacher reset-password EMAIL
+                                print a link (valid once, for 24 hours) with which the teacher with
+                                this e-mail address chooses a new password; uses FEEDWISE_DATA_DIR
+                                and, for the address in the link, FEEDWISE_PUBLIC_ORIGIN";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -27,6 +32,19 @@ async fn main() -> ExitCode {
             }
         },
         Some("check-lessons") => check_lessons(args.get(1)),
+        Some("teacher") => match args.get(1).map(String::as_str) {
+            Some("reset-password") if args.len() == 3 => match reset_password(&args[2]).await {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("feedwise teacher reset-password: {e}");
+                    ExitCode::FAILURE
+                }
+            },
+            _ => {
+                eprintln!("feedwise teacher: expected reset-password EMAIL\n{USAGE}");
+                ExitCode::from(2)
+            }
+        },
         Some("--help" | "-h" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -75,6 +93,26 @@ fn check_lessons(dir: Option<&String>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Makes a one-time reset link for a teacher and prints it: Feedwise sends no mail, so whoever
+/// runs the server hands it over.
+async fn reset_password(email: &str) -> Result<(), String> {
+    use feedwise::server::{auth, codes, db::Db};
+    let settings = Settings::from_env().map_err(|e| e.to_string())?;
+    let email = codes::email(email).ok_or_else(|| format!("'{email}' is not an e-mail address"))?;
+    let file = settings.data_dir.join("feedwise.db");
+    if !file.exists() {
+        return Err(format!("there is no database at {} (set FEEDWISE_DATA_DIR to the server's data folder)", file.display()));
+    }
+    let db = Db::open(&settings.data_dir).await.map_err(|e| format!("cannot open {}: {e}", file.display()))?;
+    let creds = db.credentials(&email).await.map_err(|e| e.to_string())?.ok_or_else(|| format!("no teacher account has the address {email}"))?;
+    let (token, hash) = auth::new_reset_token();
+    db.create_password_reset(creds.teacher.id, &hash, feedwise::server::db::now_ms() + auth::RESET_VALID_MS).await.map_err(|e| e.to_string())?;
+    let origin = settings.public_origin.clone().unwrap_or_else(|| format!("http://{}", settings.addr));
+    println!("Reset link for {email} (works once, for 24 hours; the password stays as it is until it is used):");
+    println!("{}/{}/teacher?reset={token}", origin.trim_end_matches('/'), creds.teacher.lang.code());
+    Ok(())
 }
 
 fn export(args: &[String]) -> Result<(), String> {

@@ -8,6 +8,7 @@ pub mod db;
 pub mod forms;
 pub mod guard;
 pub mod report;
+pub mod throttle;
 
 use crate::domain::model::Feed;
 use crate::lessons::Library;
@@ -91,10 +92,22 @@ impl AppState {
         format!("addr:{hex}")
     }
 
-    /// Erases classes archived longer than the retention period.
+    /// The throttle key of an e-mail address typed at login: a keyed hash, so that addresses
+    /// without an account (a typo, a pupil's guess) are not kept either.
+    pub fn account_counter(&self, email: &str) -> String {
+        use blake2::{Blake2b512, Digest};
+        let digest = Blake2b512::new().chain_update(self.address_key.as_bytes()).chain_update(b"account:").chain_update(email.as_bytes()).finalize();
+        let hex: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
+        format!("account:{hex}")
+    }
+
+    /// Erases classes archived longer than the retention period, and forgets old counters and
+    /// reset links.
     pub async fn purge(&self) -> Result<u64, db::DbError> {
         let before = db::now_ms() - i64::from(self.archive_days) * 24 * 3600 * 1000;
         self.db.purge_attempts(ATTEMPT_WINDOW_MS).await?;
+        self.db.purge_throttle(throttle::FORGET_MS).await?;
+        self.db.purge_password_resets().await?;
         self.db.purge_archived(before).await
     }
 }

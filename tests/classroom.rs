@@ -51,8 +51,14 @@ async fn class(app: &TestApp, t: &Who, name: &str, lang: Lang) -> (i64, String) 
     (id, class.code)
 }
 
+/// `YYYY-MM-DD`, `days` from today (UTC).
+fn day_from_now(days: i64) -> String {
+    feedwise::server::day_of(feedwise::server::db::now_ms() + days * 24 * 3600 * 1000)
+}
+
 async fn assign(app: &TestApp, t: &Who, class: i64, lesson: &str) -> i64 {
-    let (status, h, _) = post(app, t, &format!("/do/classes/{class}/assign"), &format!("lang=nl&lesson={lesson}&level=1&due=2026-12-11")).await;
+    let due = day_from_now(8);
+    let (status, h, _) = post(app, t, &format!("/do/classes/{class}/assign"), &format!("lang=nl&lesson={lesson}&level=1&due={due}")).await;
     assert!(location(&h).contains("done=assigned"), "{status} {h:?}");
     app.state.db.assignments_of(class).await.unwrap().into_iter().find(|a| a.lesson_id == lesson).unwrap().id
 }
@@ -324,7 +330,7 @@ async fn no_student_table_has_a_column_for_personal_data() {
 }
 
 #[tokio::test]
-async fn login_gets_a_new_session_and_wrong_passwords_lock_the_account_for_a_while() {
+async fn login_gets_a_new_session() {
     let app = TestApp::spawn().await;
     teacher(&app, "t", "juf@school.example").await;
     // A device that was a child's session: logging in gives a new session id.
@@ -337,17 +343,109 @@ async fn login_gets_a_new_session_and_wrong_passwords_lock_the_account_for_a_whi
     assert_ne!(first, second, "the session id changes at login");
     let set = header(&h, "set-cookie").unwrap();
     assert!(set.contains("HttpOnly") && set.contains("SameSite=Lax"), "{set}");
+}
 
-    for n in 1..=5 {
-        let (_, h, _) = app.post("/do/login", &[], "lang=nl&email=juf%40school.example&password=wrong-wrong").await;
-        let expected = if n < 5 { "error=login" } else { "error=locked" };
-        assert!(location(&h).contains(expected), "try {n}: {h:?}");
+async fn log_in(app: &TestApp, email: &str, password: &str) -> (String, Option<String>) {
+    let (status, h, _) = app.post("/do/login", &[], &format!("lang=nl&email={}&password={}", form_value(email), form_value(password))).await;
+    assert_eq!(status, 303);
+    (location(&h), session_cookie(&h))
+}
+
+#[tokio::test]
+async fn wrong_passwords_make_the_next_try_wait_longer_but_never_lock_out_the_right_password() {
+    let app = TestApp::spawn().await;
+    teacher(&app, "t", "juf@school.example").await;
+    // A pupil who knows the teacher's address tries passwords: three are free, then a wait that
+    // grows, said in so many seconds.
+    for n in 1..=3 {
+        let (to, _) = log_in(&app, "juf@school.example", "wrong-wrong").await;
+        assert_eq!(to, "/nl/teacher?error=login&email=juf%40school.example", "try {n}");
     }
-    let (_, h, _) = app.post("/do/login", &[], "lang=nl&email=juf%40school.example&password=correct-horse-1").await;
-    assert!(location(&h).contains("error=locked"), "even the right password waits");
-    // An unknown address reads the same as a wrong password.
-    let (_, h, _) = app.post("/do/login", &[], "lang=nl&email=nobody%40school.example&password=whatever-1").await;
-    assert!(location(&h).contains("error=login"));
+    let (to, _) = log_in(&app, "juf@school.example", "wrong-wrong").await;
+    assert_eq!(to, "/nl/teacher?error=login&wait=2&email=juf%40school.example", "the fourth wrong try makes the next one wait");
+    // Within the wait nothing is checked, not even the right password, and nothing is counted.
+    let (to, cookie) = log_in(&app, "juf@school.example", "correct-horse-1").await;
+    assert!(to.starts_with("/nl/teacher?error=wait&wait="), "{to}");
+    assert!(cookie.is_none());
+    // After the wait the right password works: there is no lock.
+    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    let (to, cookie) = log_in(&app, "juf@school.example", "correct-horse-1").await;
+    assert_eq!(to, "/nl/teacher");
+    assert!(cookie.is_some());
+    // And the account starts afresh.
+    let (to, _) = log_in(&app, "juf@school.example", "wrong-wrong").await;
+    assert_eq!(to, "/nl/teacher?error=login&email=juf%40school.example");
+
+    // An address without an account reads exactly the same, waits included.
+    for n in 1..=4 {
+        let (to, _) = log_in(&app, "nobody@school.example", "whatever-1").await;
+        let wait = if n == 4 { "&wait=2" } else { "" };
+        assert_eq!(to, format!("/nl/teacher?error=login{wait}&email=nobody%40school.example"), "try {n}");
+    }
+}
+
+#[tokio::test]
+async fn one_address_trying_many_accounts_slows_down_too() {
+    let app = TestApp::spawn().await;
+    teacher(&app, "t", "meester@school.example").await;
+    let free = feedwise::server::throttle::PER_ADDRESS.free;
+    // Two tries per account, so no account slows down on its own.
+    for n in 0..free {
+        let (to, _) = log_in(&app, &format!("guess{}@school.example", n / 2), "wrong-wrong").await;
+        assert!(to.contains("error=login") && !to.contains("wait="), "try {n}: {to}");
+    }
+    let (to, _) = log_in(&app, "another@school.example", "wrong-wrong").await;
+    assert!(to.contains("error=login&wait=2"), "{to}");
+    let (to, _) = log_in(&app, "meester@school.example", "correct-horse-1").await;
+    assert!(to.contains("error=wait"), "{to}");
+}
+
+#[tokio::test]
+async fn whoever_runs_the_server_gives_a_teacher_a_one_time_reset_link() {
+    let app = TestApp::spawn().await;
+    let old_session = teacher(&app, "t", "juf@school.example").await;
+    let (class_id, _) = class(&app, &old_session, "Groep 7B", Lang::Nl).await;
+    // A pupil made the account wait; that does not stand in the way of the reset.
+    for _ in 0..4 {
+        log_in(&app, "juf@school.example", "wrong-wrong").await;
+    }
+
+    let (ok, stdout, stderr) = app.reset_password_command("Juf@School.example");
+    assert!(ok, "{stderr}");
+    let path = support::reset_path(&stdout, &app.base);
+    assert!(path.starts_with("/nl/teacher?reset="), "{stdout}");
+    let token = path.split("reset=").nth(1).unwrap().to_string();
+    let (status, _, page) = app.get(&path).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("action=\"/do/reset\"") && page.contains("Kies een nieuw wachtwoord"), "{page}");
+    // The link made nothing happen yet: the old password still works.
+    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    let (to, _) = log_in(&app, "juf@school.example", "correct-horse-1").await;
+    assert_eq!(to, "/nl/teacher");
+
+    // A mistake keeps the link.
+    let (_, h, _) = app.post("/do/reset", &[], &format!("lang=nl&token={token}&password=een-nieuwe-zin&password2=een-nieuwe-zi")).await;
+    assert_eq!(location(&h), format!("/nl/teacher?reset={token}&error=password_mismatch"));
+    let (_, h, _) = app.post("/do/reset", &[], &format!("lang=nl&token={token}&password=een-nieuwe-zin&password2=een-nieuwe-zin")).await;
+    assert_eq!(location(&h), "/nl/teacher?done=password");
+    let new_session = Who { name: "t, new", cookie: session_cookie(&h) };
+    let (status, _, body) = get(&app, &new_session, &format!("/nl/teacher/classes/{class_id}")).await;
+    assert_eq!(status, 200, "the classes are still there");
+    assert!(body.contains("Groep 7B"));
+    // The session of before the reset has ended; the old password is gone, the new one works.
+    let (status, h, _) = get(&app, &old_session, &format!("/nl/teacher/classes/{class_id}")).await;
+    assert_eq!((status, location(&h).as_str()), (302, "/nl/teacher"));
+    let (to, _) = log_in(&app, "juf@school.example", "correct-horse-1").await;
+    assert!(to.contains("error=login"), "{to}");
+    let (to, _) = log_in(&app, "juf@school.example", "een-nieuwe-zin").await;
+    assert_eq!(to, "/nl/teacher");
+    // The link works once.
+    let (_, h, _) = app.post("/do/reset", &[], &format!("lang=nl&token={token}&password=nog-een-andere&password2=nog-een-andere")).await;
+    assert_eq!(location(&h), format!("/nl/teacher?reset={token}&error=reset_link"));
+
+    // An address without an account is said so, and nothing is made.
+    let (ok, _, stderr) = app.reset_password_command("nobody@school.example");
+    assert!(!ok && stderr.contains("no teacher account has the address nobody@school.example"), "{stderr}");
 }
 
 #[tokio::test]
@@ -581,4 +679,214 @@ async fn only_the_own_teacher_removes_a_child_and_with_it_the_childs_answers() {
     let (status, _, _) = post(&w.app, &w.teacher_x, &format!("/do/classes/{}/students/{}/delete", w.class_a, other.id), "lang=nl").await;
     assert_eq!(status, 404);
     assert!(db.student(other.id).await.unwrap().is_some());
+}
+
+/// The opening tag of the first element that has `attr`, e.g. `value="check-the-profile"`.
+fn tag_with<'a>(html: &'a str, attr: &str) -> &'a str {
+    let at = html.find(attr).unwrap_or_else(|| panic!("no {attr}"));
+    let start = html[..at].rfind('<').unwrap();
+    let end = at + html[at..].find('>').unwrap();
+    &html[start..=end]
+}
+
+#[tokio::test]
+async fn the_class_page_holds_the_answer_key_of_exactly_the_feed_the_class_gets() {
+    let w = world().await;
+    let db = &w.app.state.db;
+    let class = db.class(w.class_a).await.unwrap().unwrap();
+    let a = db.assignment(w.assignment_a).await.unwrap().unwrap();
+    let feed = w.app.state.assignment_feed(&class, &a).unwrap();
+    // The lesson's own feed (the teacher notes) is another one: the class has its own seed.
+    let lesson_feed = w.app.state.library.exercise_feed(Lang::Nl, "what-is-spam", AgeBand::Age10To12).unwrap();
+    assert_ne!(
+        feed.comments.iter().map(|c| &c.author.username).collect::<Vec<_>>(),
+        lesson_feed.comments.iter().map(|c| &c.author.username).collect::<Vec<_>>()
+    );
+    let (status, _, body) = get(&w.app, &w.teacher_x, &format!("/nl/teacher/classes/{}", w.class_a)).await;
+    assert_eq!(status, 200);
+    let key = &body[body.find(&format!("id=\"key-{}\"", w.assignment_a)).expect("an answer key for the assignment")..];
+    let key = &key[..key.find("</details>").unwrap()];
+    assert!(key.contains("Antwoorden: Wat is spam?"), "{key}");
+    // Every comment of the class's feed, in the order the children see them, with its answer.
+    let mut from = 0;
+    for c in &feed.comments {
+        let at = key[from..].find(&format!("@{}", c.author.username)).unwrap_or_else(|| panic!("@{} in order", c.author.username));
+        from += at;
+        let row = &key[from..from + key[from..].find("</tr>").unwrap()];
+        assert_eq!(row.contains("🚩"), c.is_spam(), "{row}");
+    }
+    // The notes of the lesson say where a class's key is.
+    let (_, _, notes) = w.app.get("/nl/lessons/what-is-spam/teacher?age=10-12").await;
+    assert!(notes.contains("de antwoorden daarvan staan op de klaspagina"), "the notes say their key is not the class's");
+}
+
+#[tokio::test]
+async fn a_due_date_in_the_past_is_refused_until_the_teacher_says_it_is_meant_and_the_child_sees_it_is_late() {
+    let w = world().await;
+    let past = day_from_now(-59);
+    let path = format!("/do/classes/{}/assign", w.class_a);
+    let form = format!("lang=nl&lesson=check-the-profile&level=2&due={past}&only_phishing=1");
+    let (_, h, _) = post(&w.app, &w.teacher_x, &path, &form).await;
+    let back = location(&h);
+    assert_eq!(back, format!("/nl/teacher/classes/{}?error=due_past&lesson=check-the-profile&level=2&due={past}&only_phishing=1#assign", w.class_a));
+    assert_eq!(w.app.state.db.assignments_of(w.class_a).await.unwrap().len(), 1, "nothing assigned");
+    // The form comes back with everything chosen, the reason, and a way to say it is meant.
+    let (_, _, page) = get(&w.app, &w.teacher_x, back.split('#').next().unwrap()).await;
+    assert!(page.contains("Die datum ligt in het verleden"), "the reason");
+    assert!(tag_with(&page, "value=\"check-the-profile\"").contains("selected"));
+    assert!(tag_with(&page, "<option value=\"2\"").contains("selected"), "the level stays chosen");
+    assert!(tag_with(&page, "id=\"due\"").contains(&format!("value=\"{past}\"")));
+    assert!(tag_with(&page, "name=\"only_phishing\"").contains("checked"));
+    assert!(page.contains("name=\"past_ok\""));
+    // Said to be meant: assigned with that date.
+    let (_, h, _) = post(&w.app, &w.teacher_x, &path, &format!("{form}&past_ok=1")).await;
+    assert!(location(&h).contains("done=assigned"), "{h:?}");
+    let a = w.app.state.db.assignments_of(w.class_a).await.unwrap().into_iter().find(|a| a.lesson_id == "check-the-profile").unwrap();
+    assert_eq!(a.due_on.as_deref(), Some(past.as_str()));
+    // Today and later need no tick; a date that does not exist is still refused.
+    let (_, h, _) = post(&w.app, &w.teacher_x, &path, &format!("lang=nl&lesson=too-good-to-be-true&level=0&due={}", day_from_now(0))).await;
+    assert!(location(&h).contains("done=assigned"), "{h:?}");
+    let (_, h, _) = post(&w.app, &w.teacher_x, &path, "lang=nl&lesson=look-alike-accounts&level=0&due=2026-02-30").await;
+    assert!(location(&h).contains("error=due&lesson=look-alike-accounts"), "{h:?}");
+    // The child sees which lesson is late, and which is not.
+    let (_, _, class_page) = get(&w.app, &w.child_a, "/nl/class").await;
+    let late: Vec<&str> = class_page.match_indices("Te laat!").map(|(i, _)| &class_page[i..i + 200]).collect();
+    assert_eq!(late.len(), 1, "{class_page}");
+    assert!(late[0].contains("Dit moest af zijn op"), "{}", late[0]);
+}
+
+/// Finishes a round for a child with these answers.
+async fn finish(app: &TestApp, who: &Who, assignment: i64, answers: &[Answer]) {
+    let (status, _, body) = app.post("/api/answers", &who.headers(), &format!("f key-finish-{assignment} {assignment} {}", encode_answers(answers))).await;
+    assert_eq!((status, body.contains("refused 0")), (200, true), "{body}");
+}
+
+#[tokio::test]
+async fn a_child_who_reports_every_comment_needs_help_and_the_overview_says_so_live() {
+    let w = world().await;
+    let db = &w.app.state.db;
+    let class = db.class(w.class_a).await.unwrap().unwrap();
+    let feed = w.app.state.assignment_feed(&class, &db.assignment(w.assignment_a).await.unwrap().unwrap()).unwrap();
+    let live = format!("/api/classes/{}/live?lang=nl", w.class_a);
+    let (_, _, before) = get(&w.app, &w.teacher_x, &live).await;
+    assert!(before.contains("Zodra leerlingen een ronde afmaken"), "no insights yet");
+    finish(&w.app, &w.child_a, w.assignment_a, &vec![reported(); feed.comments.len()]).await;
+    let real = feed.comments.iter().filter(|c| !c.is_spam()).count();
+    assert!(real >= 3);
+    // The live part the page swaps in holds the insights too, not only the table.
+    let (status, _, after) = get(&w.app, &w.teacher_x, &live).await;
+    assert_eq!(status, 200);
+    assert!(after.contains("id=\"categories-title\"") && !after.contains("Zodra leerlingen een ronde afmaken"), "{after}");
+    // Not a green tick: reporting everything tells nothing apart.
+    let cell = tag_with(&after, "data-state=\"done\"");
+    assert!(cell.contains("weak"), "{cell}");
+    assert!(after.contains("⚠"));
+    // And "needs help" names the child for it.
+    let help = &after[after.find("id=\"help-title\"").unwrap()..];
+    let help = &help[..help.find("</section>").unwrap()];
+    assert!(help.contains("Blue Fox") && help.contains(&format!("meldde {real} van de {real} echte reacties")), "{help}");
+}
+
+#[tokio::test]
+async fn the_overview_rounds_percentages_counts_the_choices_made_and_sorts_by_a_lesson() {
+    let w = world().await;
+    let db = &w.app.state.db;
+    let class = db.class(w.class_a).await.unwrap().unwrap();
+    let feed = w.app.state.assignment_feed(&class, &db.assignment(w.assignment_a).await.unwrap().unwrap()).unwrap();
+    let fine = Answer { looks_fine: true, ..Answer::default() };
+    let right: Vec<Answer> = feed.comments.iter().map(|c| if c.is_spam() { reported() } else { fine.clone() }).collect();
+    let n = feed.comments.len();
+    // Blue Fox: every answer right but the first two left open.
+    let mut partly = right.clone();
+    partly[0] = Answer::default();
+    partly[1] = Answer::default();
+    // …and one spam comment let through, so the round is not perfect.
+    let spam = (2..n).find(|&i| feed.comments[i].is_spam()).expect("spam after the first two");
+    partly[spam] = fine.clone();
+    finish(&w.app, &w.child_a, w.assignment_a, &partly).await;
+    let c = child(&w.app, "C", &w.code_a, "Zebra Blauw").await;
+    finish(&w.app, &c, w.assignment_a, &right).await;
+    child(&w.app, "D", &w.code_a, "Aap Noot").await;
+
+    let round = db.rounds_of_class(w.class_a).await.unwrap().into_iter().find(|r| r.answers == encode_answers(&partly)).unwrap();
+    let total = (round.hits + round.misses + round.false_alarms + round.correct_rejections) as f64;
+    let exact = (round.hits + round.correct_rejections) as f64 * 100.0 / total;
+    let rounded = exact.round() as u32;
+    // The CSV: the choices made, and the percentage rounded to the nearest.
+    let (_, _, csv) = get(&w.app, &w.teacher_x, &format!("/teacher/classes/{}/export.csv", w.class_a)).await;
+    let row = csv.lines().find(|l| l.starts_with("Blue Fox,what-is-spam")).unwrap();
+    assert!(row.starts_with(&format!("Blue Fox,what-is-spam,Wat is spam?,done,{},{n},{rounded},", n - 2)), "{row} ({exact}%)");
+
+    // By name, then by the lesson's result: best first, the child who has not started last.
+    // The rows in the order of the links to each child's page.
+    let students = db.students_of(w.class_a).await.unwrap();
+    let names = |html: &str| -> Vec<String> {
+        let row = |s: &feedwise::server::db::Student| html.find(&format!("/students/{}\"", s.id)).unwrap_or_else(|| panic!("{} in {html}", s.pseudonym));
+        students.iter().map(|s| (row(s), s.pseudonym.clone())).collect::<std::collections::BTreeMap<_, _>>().into_values().collect()
+    };
+    let (_, _, by_name) = get(&w.app, &w.teacher_x, &format!("/api/classes/{}/live?lang=nl", w.class_a)).await;
+    assert_eq!(names(&by_name), ["Aap Noot", "Blue Fox", "Zebra Blauw"]);
+    assert!(by_name.contains(&format!("{rounded}%")), "{rounded}% in the table");
+    let (_, _, page) = get(&w.app, &w.teacher_x, &format!("/nl/teacher/classes/{}?sort=a{}", w.class_a, w.assignment_a)).await;
+    let header = tag_with(&page, "aria-sort=");
+    assert!(header.contains("descending"), "{header}");
+    let (_, _, by_result) = get(&w.app, &w.teacher_x, &format!("/api/classes/{}/live?lang=nl&sort=a{}", w.class_a, w.assignment_a)).await;
+    assert_eq!(names(&by_result), ["Zebra Blauw", "Blue Fox", "Aap Noot"]);
+
+    // The printed summary has no screen-only words.
+    let (_, _, summary) = get(&w.app, &w.teacher_x, &format!("/nl/teacher/classes/{}/summary", w.class_a)).await;
+    assert!(summary.contains("Blue Fox"));
+    for screen_only in ["Klik op een resultaat", "Laatste antwoord", "zojuist"] {
+        assert!(!summary.contains(screen_only), "{screen_only} on the printed summary");
+    }
+}
+
+#[tokio::test]
+async fn the_teacher_renames_a_child_and_the_answers_stay() {
+    let w = world().await;
+    let db = &w.app.state.db;
+    let student = db.students_of(w.class_a).await.unwrap()[0].clone();
+    post(&w.app, &w.child_a, "/api/answers", &answer_line("key-0000001", w.assignment_a, 0, 1, &reported())).await;
+    let path = format!("/do/classes/{}/students/{}/rename", w.class_a, student.id);
+    for who in w.everyone() {
+        if who.name == "teacher X" {
+            continue;
+        }
+        let (status, _, _) = post(&w.app, who, &path, "lang=nl&name=Rode%20Raaf").await;
+        assert_eq!(status, if who.name == "teacher Y" { 404 } else { 401 }, "{}", who.name);
+    }
+    let (_, h, _) = post(&w.app, &w.teacher_x, &path, "lang=nl&name=Rode%20Raaf").await;
+    assert_eq!(location(&h), format!("/nl/teacher/classes/{}/students/{}?done=renamed", w.class_a, student.id));
+    assert_eq!(db.student(student.id).await.unwrap().unwrap().pseudonym, "Rode Raaf");
+    assert_eq!(db.answer_count(student.id).await.unwrap(), 1, "the answers stay");
+    let (_, _, body) = get(&w.app, &w.child_a, "/nl/class").await;
+    assert!(body.contains("Hoi Rode Raaf!"), "the child's device carries on under the new name");
+    // A name someone has, or that is not a game name, is refused with what was typed kept.
+    child(&w.app, "E", &w.code_a, "Stille Uil").await;
+    let (_, h, _) = post(&w.app, &w.teacher_x, &path, "lang=nl&name=stille%20uil").await;
+    assert_eq!(location(&h), format!("/nl/teacher/classes/{}/students/{}?error=name_taken&name=stille%20uil#rename", w.class_a, student.id));
+    let (_, _, page) = get(&w.app, &w.teacher_x, location(&h).split('#').next().unwrap()).await;
+    assert!(page.contains("heeft die naam al") && tag_with(&page, "id=\"new-name\"").contains("value=\"stille uil\""), "{page}");
+    let (_, h, _) = post(&w.app, &w.teacher_x, &path, "lang=nl&name=%20").await;
+    assert!(location(&h).contains("error=name_empty"));
+    assert_eq!(db.student(student.id).await.unwrap().unwrap().pseudonym, "Rode Raaf");
+}
+
+#[tokio::test]
+async fn a_game_name_that_looks_like_a_real_name_gets_a_gentle_question_first() {
+    let w = world().await;
+    let db = &w.app.state.db;
+    let before = db.students_of(w.class_a).await.unwrap().len();
+    let (_, h, _) = w.app.post("/do/join", &[], &format!("lang=nl&code={}&name=Sam%20de%20Vries", w.code_a)).await;
+    assert_eq!(location(&h), format!("/nl/join?error=name_real&code={}&name=Sam%20de%20Vries", w.code_a));
+    assert_eq!(db.students_of(w.class_a).await.unwrap().len(), before, "not joined yet");
+    let (_, _, page) = w.app.get(&location(&h)).await;
+    assert!(page.contains("Dat lijkt op een echte voornaam en achternaam") && page.contains("name=\"made_up\""), "{page}");
+    assert!(tag_with(&page, "id=\"name\"").contains("value=\"Sam de Vries\""), "the name stays typed");
+    // The child says it is made up: in.
+    let (_, h, _) = w.app.post("/do/join", &[], &format!("lang=nl&code={}&name=Sam%20de%20Vries&made_up=1", w.code_a)).await;
+    assert!(location(&h).ends_with("/nl/class"), "{h:?}");
+    // A made-up name goes straight in.
+    let (_, h, _) = w.app.post("/do/join", &[], &format!("lang=nl&code={}&name=Paarse%20Komeet", w.code_a)).await;
+    assert!(location(&h).ends_with("/nl/class"), "{h:?}");
 }

@@ -81,6 +81,7 @@ fn join_error(l: Locale, e: &str) -> Option<&'static str> {
         "wrong_personal" => td_string!(l, pupil.error_wrong_personal),
         "too_many" => td_string!(l, pupil.error_too_many),
         "class_full" => td_string!(l, pupil.error_class_full),
+        "name_real" => td_string!(l, pupil.error_name_real),
         _ => return None,
     })
 }
@@ -137,6 +138,7 @@ async fn join_page(lang: Lang) -> AnyView {
     let error = query("error").and_then(|e| join_error(l, &e));
     let code = query("code").unwrap_or_default();
     let name = query("name").unwrap_or_default();
+    let name_real = query("error").as_deref() == Some("name_real");
     let ideas = name_ideas(lang).join(" · ");
     view! {
         <Layout lang title=td_string!(l, pupil.join_title).to_string()>
@@ -161,8 +163,14 @@ async fn join_page(lang: Lang) -> AnyView {
                     <p class="hint" id="code-hint">{td_string!(l, pupil.class_code_hint)}</p>
                     <label for="name">{td_string!(l, pupil.game_name)}</label>
                     <input id="name" name="name" required autocomplete="off" spellcheck="false" maxlength=MAX_PSEUDONYM_CHARS.to_string()
-                        value=name aria-describedby="name-hint" />
+                        value=name aria-describedby=if name_real { "join-error name-hint" } else { "name-hint" } />
                     <p class="hint" id="name-hint">{td_string!(l, pupil.game_name_hint)} " " {text::fill(td_string!(l, pupil.name_ideas), &[("ideas", ideas)])}</p>
+                    {name_real.then(|| view! {
+                        <label class="choice">
+                            <input type="checkbox" name="made_up" value="1" />
+                            <span>{td_string!(l, pupil.name_made_up)}</span>
+                        </label>
+                    })}
                     <button type="submit" class="big-button primary">{td_string!(l, pupil.join_button)}</button>
                 </form>
             </section>
@@ -205,6 +213,7 @@ async fn class_home(lang: Lang) -> AnyView {
         Err(e) => return trouble(lang, e),
     };
     let archived = class.archived_at.is_some();
+    let today = crate::server::day_of(crate::server::db::now_ms());
     let items = assignments
         .into_iter()
         .filter_map(|a| {
@@ -240,7 +249,16 @@ async fn class_home(lang: Lang) -> AnyView {
                         <li class="card assignment" class:done=round.is_some()>
                             <h2>{lesson.title.clone()}</h2>
                             <p>{lesson.summary.clone()}</p>
-                            {a.due_on.clone().map(|d| view! { <p class="due">{text::fill(td_string!(l, pupil.due), &[("date", human_date(lang, &d))])}</p> })}
+                            {a.due_on.clone().map(|d| {
+                                // Late: the date has passed and the round is not finished.
+                                let late = round.is_none() && d < today;
+                                view! {
+                                    <p class="due" class:late=late>
+                                        {late.then(|| view! { <strong>{td_string!(l, pupil.late)}</strong> " " })}
+                                        {text::fill(if late { td_string!(l, pupil.due_passed) } else { td_string!(l, pupil.due) }, &[("date", human_date(lang, &d))])}
+                                    </p>
+                                }
+                            })}
                             <p class="status"><strong>{status}</strong></p>
                             <p class="lesson-buttons">
                                 {match results {

@@ -5,6 +5,7 @@
 use super::classroom::{app, go_to, page, query, session, trouble};
 use super::home::AgeChoices;
 use super::not_found::NotFound;
+use super::teacher_notes::KeyTable;
 use crate::components::feedback::Feedback;
 use crate::components::layout::Layout;
 use crate::components::live::LiveRegion;
@@ -13,7 +14,7 @@ use crate::i18n::Locale;
 use crate::server::auth::{self, MIN_PASSWORD_CHARS};
 use crate::server::codes;
 use crate::server::db::{Class, Teacher};
-use crate::server::report::{Cell, ClassReport, CommentStat, answers_so_far, correct_percent, round_answers};
+use crate::server::report::{Cell, ClassReport, CommentStat, Trouble, answers_so_far, correct_percent, percent, round_answers};
 use crate::server::{day_of, erase_day, human_date};
 use crate::text::{self, locale};
 use leptos::prelude::*;
@@ -66,12 +67,18 @@ fn error_text(l: Locale, e: &str) -> Option<&'static str> {
         "password_mismatch" => td_string!(l, teach.error_password_mismatch),
         "email_taken" => td_string!(l, teach.error_email_taken),
         "login" => td_string!(l, teach.error_login),
-        "locked" => td_string!(l, teach.error_locked),
+        "wait" => td_string!(l, teach.error_wait),
+        "reset_link" => td_string!(l, teach.error_reset_link),
         "class_name" => td_string!(l, teach.error_class_name),
         "class_settings" => td_string!(l, teach.error_class_settings),
         "lesson" => td_string!(l, teach.error_lesson),
         "lesson_age" => td_string!(l, teach.error_lesson_age),
         "due" => td_string!(l, teach.error_due),
+        "due_past" => td_string!(l, teach.error_due_past),
+        "name_empty" => td_string!(l, teach.error_rename_empty),
+        "name_long" => td_string!(l, teach.error_rename_long),
+        "name_personal" => td_string!(l, teach.error_rename_personal),
+        "name_taken" => td_string!(l, teach.error_rename_taken),
         "already_assigned" => td_string!(l, teach.error_already_assigned),
         "confirm" => td_string!(l, teach.error_confirm),
         "kinds_age" => td_string!(l, teach.error_kinds_age),
@@ -79,8 +86,20 @@ fn error_text(l: Locale, e: &str) -> Option<&'static str> {
     })
 }
 
+/// The errors of the assignment form, shown in the form itself.
+const ASSIGN_ERRORS: [&str; 6] = ["lesson", "lesson_age", "due", "due_past", "already_assigned", "kinds_age"];
+
 fn error_view(l: Locale) -> impl IntoView {
-    query("error").and_then(|e| error_text(l, &e)).map(|e| view! { <p class="form-error" role="alert">{e}</p> })
+    // After a wrong password that makes the next try wait, or a try that came too soon.
+    let wait = query("wait").and_then(|w| w.parse::<u32>().ok()).filter(|w| *w > 0);
+    query("error").and_then(|e| error_text(l, &e)).map(|e| {
+        let text = match (e, wait) {
+            (_, Some(w)) if e == td_string!(l, teach.error_wait) => text::fill(e, &[("seconds", w.to_string())]),
+            (_, Some(w)) => format!("{e} {}", text::fill(td_string!(l, teach.error_next_wait), &[("seconds", w.to_string())])),
+            _ => e.to_string(),
+        };
+        view! { <p class="form-error" role="alert">{text}</p> }
+    })
 }
 
 page!(TeacherHomePage, teacher_home);
@@ -100,6 +119,9 @@ async fn teacher_home(lang: Lang) -> AnyView {
         Ok(t) => t,
         Err(e) => return trouble(lang, e),
     };
+    if let Some(token) = query("reset") {
+        return reset_form(lang, token);
+    }
     let Some(teacher) = teacher else { return login(lang) };
     let app = app();
     let classes = match app.db.classes_of(teacher.id).await {
@@ -120,6 +142,7 @@ async fn teacher_home(lang: Lang) -> AnyView {
                 </form>
             </section>
             {(query("done").as_deref() == Some("deleted")).then(|| view! { <p class="card notice" role="status">{td_string!(l, teach.class_deleted)}</p> })}
+            {(query("done").as_deref() == Some("password")).then(|| view! { <p class="card notice" role="status">{td_string!(l, teach.password_reset_done)}</p> })}
             {active.is_empty().then(|| view! { <p class="card">{td_string!(l, teach.no_classes)}</p> })}
             <ul class="class-list">
                 {active.into_iter().map(|c| view! {
@@ -190,11 +213,41 @@ fn login(lang: Lang) -> AnyView {
                     <button type="submit" class="big-button primary">{td_string!(l, teach.log_in)}</button>
                 </form>
                 <p>{td_string!(l, teach.no_account)} " " <a href=format!("/{}/teacher/signup", lang.code())>{td_string!(l, teach.sign_up_link)}</a></p>
+                <details class="forgot">
+                    <summary>{td_string!(l, teach.forgot_title)}</summary>
+                    <p>{td_string!(l, teach.forgot_body)}</p>
+                </details>
             </section>
             <section class="card narrow">
                 <h2>{td_string!(l, teach.children_title)}</h2>
                 <p>{td_string!(l, teach.children_body)}</p>
                 <a class="big-button" href=format!("/{}/join", lang.code())>{td_string!(l, pupil.join_title)}</a>
+            </section>
+        </Layout>
+    }
+    .into_any()
+}
+
+/// The form behind a reset link: a new password, twice.
+fn reset_form(lang: Lang, token: String) -> AnyView {
+    let l = locale(lang);
+    view! {
+        <Layout lang title=td_string!(l, teach.reset_title).to_string()>
+            <section class="card narrow">
+                <h1>{td_string!(l, teach.reset_title)}</h1>
+                <p>{td_string!(l, teach.reset_intro)}</p>
+                {error_view(l)}
+                <form method="post" action="/do/reset" class="stack">
+                    <input type="hidden" name="lang" value=lang.code() />
+                    <input type="hidden" name="token" value=token />
+                    <label for="password">{td_string!(l, teach.new_password)}</label>
+                    <input id="password" name="password" type="password" required autocomplete="new-password"
+                        minlength=MIN_PASSWORD_CHARS.to_string() aria-describedby="password-hint" />
+                    <p class="hint" id="password-hint">{text::fill(td_string!(l, teach.password_hint), &[("count", MIN_PASSWORD_CHARS.to_string())])}</p>
+                    <label for="password2">{td_string!(l, teach.password_again)}</label>
+                    <input id="password2" name="password2" type="password" required autocomplete="new-password" minlength=MIN_PASSWORD_CHARS.to_string() />
+                    <button type="submit" class="big-button primary">{td_string!(l, teach.reset_button)}</button>
+                </form>
             </section>
         </Layout>
     }
@@ -275,8 +328,18 @@ async fn class_page(lang: Lang) -> AnyView {
         .collect();
     let archived = class.archived_at;
     let students = report.students.len();
-    let live_url = format!("/api/classes/{}/live?lang={}", class.id, lang.code());
+    let sort = Sort::parse(query("sort").as_deref());
+    let live_url = format!("/api/classes/{}/live?lang={}&sort={}", class.id, lang.code(), sort.id());
     let code_done = query("done").as_deref() == Some("code");
+    // A mistake in the assignment form is explained in the form, which keeps what was chosen.
+    let error = query("error");
+    let assign_error = error.as_deref().filter(|e| ASSIGN_ERRORS.contains(e)).and_then(|e| error_text(l, e));
+    let due_past = error.as_deref() == Some("due_past");
+    let typed_lesson = query("lesson");
+    let typed_level = query("level").and_then(|v| v.parse::<u8>().ok()).filter(|v| *v > 0);
+    let typed_due = query("due").unwrap_or_default();
+    let typed_kinds: Vec<Category> = Category::SPAM.into_iter().filter(|c| query(&format!("only_{}", c.id())).is_some()).collect();
+    let today = day_of(crate::server::db::now_ms());
     let overview = report.clone();
     view! {
         <Layout lang title=class.name.clone() wide=true>
@@ -296,7 +359,7 @@ async fn class_page(lang: Lang) -> AnyView {
                     </form>
                 </section>
             })}
-            {error_view(l)}
+            {(assign_error.is_none()).then(|| error_view(l))}
             {(query("done").as_deref() == Some("removed")).then(|| view! { <p class="card notice" role="status">{td_string!(l, teach.student_removed)}</p> })}
             <div class="class-grid">
                 <section class="card code-card" id="code" aria-labelledby="code-title">
@@ -325,11 +388,22 @@ async fn class_page(lang: Lang) -> AnyView {
                                 <li>
                                     <strong>{a.title.clone()}</strong>
                                     " · " {text::level(l, a.assignment.difficulty.level())}
-                                    {a.assignment.due_on.clone().map(|d| view! { " · " {text::fill(td_string!(l, teach.due), &[("date", human_date(lang, &d))])} })}
+                                    {a.assignment.due_on.clone().map(|d| {
+                                        let past = d < today;
+                                        view! { " · " <span class:late=past>{text::fill(if past { td_string!(l, teach.due_passed) } else { td_string!(l, teach.due) }, &[("date", human_date(lang, &d))])}</span> }
+                                    })}
                                     {a.assignment.categories.clone().map(|kinds| view! { " · " {text::fill(td_string!(l, teach.only_kinds), &[
                                         ("kinds", kinds.iter().map(|c| text::category_name(l, *c)).collect::<Vec<_>>().join(", ")),
                                     ])} })}
                                     " · " {text::fill(td_string!(l, teach.finished_count), &[("done", done.to_string()), ("total", students.to_string())])}
+                                    // The key of exactly the feed this class gets (its own seed); the tests keep theirs.
+                                    {a.feed.clone().filter(|_| !a.kind.is_test()).map(|feed| view! {
+                                        <details class="answer-key" id=format!("key-{}", a.assignment.id)>
+                                            <summary>{text::fill(td_string!(l, teach.answer_key), &[("title", a.title.clone())])}</summary>
+                                            <p class="hint">{td_string!(l, teach.answer_key_help)}</p>
+                                            <KeyTable lang feed />
+                                        </details>
+                                    })}
                                     <details class="confirm">
                                         <summary aria-label=text::fill(td_string!(l, teach.unassign_label), &[("title", a.title.clone())])>{td_string!(l, teach.unassign)}</summary>
                                         <form method="post" action=format!("/do/classes/{}/unassign", class.id) class="stack">
@@ -346,28 +420,35 @@ async fn class_page(lang: Lang) -> AnyView {
                     {(!lessons.is_empty()).then(|| view! {
                         <form method="post" action=format!("/do/classes/{}/assign", class.id) class="stack assign-form">
                             <input type="hidden" name="lang" value=lang.code() />
+                            {assign_error.map(|e| view! { <p class="form-error" role="alert" id="assign-error">{e}</p> })}
                             <label for="lesson">{td_string!(l, teach.lesson)}</label>
                             <select id="lesson" name="lesson" required>
-                                {lessons.iter().map(|(id, title)| view! { <option value=id.clone()>{title.clone()}</option> }).collect_view()}
+                                {lessons.iter().map(|(id, title)| view! { <option value=id.clone() selected=typed_lesson.as_deref() == Some(id.as_str())>{title.clone()}</option> }).collect_view()}
                             </select>
                             <label for="level">{td_string!(l, teach.level)}</label>
                             <select id="level" name="level">
-                                <option value="0" selected=true>{td_string!(l, teach.level_lesson)}</option>
+                                <option value="0" selected=typed_level.is_none()>{td_string!(l, teach.level_lesson)}</option>
                                 {Difficulty::ALL.into_iter().map(|d| view! {
-                                    <option value=d.level().to_string()>{text::level(l, d.level())}</option>
+                                    <option value=d.level().to_string() selected=typed_level == Some(d.level())>{text::level(l, d.level())}</option>
                                 }).collect_view()}
                             </select>
                             <p class="hint">{td_string!(l, teach.level_hint)}</p>
                             <label for="due">{td_string!(l, teach.due_label)}</label>
-                            <input id="due" name="due" type="date" />
-                            <details class="kinds">
+                            <input id="due" name="due" type="date" value=typed_due.clone() aria-describedby=due_past.then_some("assign-error") />
+                            {due_past.then(|| view! {
+                                <label class="choice">
+                                    <input type="checkbox" name="past_ok" value="1" />
+                                    <span>{td_string!(l, teach.due_past_ok)}</span>
+                                </label>
+                            })}
+                            <details class="kinds" open=!typed_kinds.is_empty()>
                                 <summary>{td_string!(l, teach.kinds_summary)}</summary>
                                 <fieldset>
                                     <legend>{td_string!(l, teach.kinds_legend)}</legend>
                                     <div class="choices">
                                         {Category::SPAM.into_iter().filter(|c| class.age_band.allows(*c)).map(|c| view! {
                                             <label class="choice">
-                                                <input type="checkbox" name=format!("only_{}", c.id()) value="1" />
+                                                <input type="checkbox" name=format!("only_{}", c.id()) value="1" checked=typed_kinds.contains(&c) />
                                                 <span>{text::category_name(l, c)}</span>
                                             </label>
                                         }).collect_view()}
@@ -379,18 +460,10 @@ async fn class_page(lang: Lang) -> AnyView {
                     })}
                 </section>
             </div>
-            <section class="card" id="overview" aria-labelledby="overview-title">
-                <h2 id="overview-title">{td_string!(l, teach.overview_title)}</h2>
-                <p class="hint">{td_string!(l, teach.overview_live)}</p>
-                <LiveRegion url=live_url every_secs=5 pause=td_string!(l, teach.live_pause).to_string() resume=td_string!(l, teach.live_resume).to_string()>
-                    <ClassOverview lang report=overview />
-                </LiveRegion>
-                <p class="lesson-buttons">
-                    <a class="big-button" href=format!("/teacher/classes/{}/export.csv", class.id) download="">{td_string!(l, teach.export_csv)}</a>
-                    <a class="big-button" href=format!("{base}/summary")>{td_string!(l, teach.summary)}</a>
-                </p>
-            </section>
-            <Insights lang report=report.clone() />
+            // The table and everything learnt from it follow the class live.
+            <LiveRegion url=live_url every_secs=5 pause=td_string!(l, teach.live_pause).to_string() resume=td_string!(l, teach.live_resume).to_string()>
+                <LiveReport lang report=overview sort />
+            </LiveRegion>
             <section class="card danger-zone" id="delete" aria-labelledby="danger-title">
                 <h2 id="danger-title">{td_string!(l, teach.end_title)}</h2>
                 {archived.is_none().then(|| view! {
@@ -413,40 +486,110 @@ async fn class_page(lang: Lang) -> AnyView {
     .into_any()
 }
 
-/// The live overview, as HTML for `/api/classes/{id}/live`.
-pub fn overview_html(lang: Lang, report: &ClassReport) -> String {
-    view! { <ClassOverview lang report=report.clone() /> }.to_html()
+/// The live part of the class page, as HTML for `/api/classes/{id}/live`.
+pub fn overview_html(lang: Lang, report: &ClassReport, sort: Sort) -> String {
+    view! { <LiveReport lang report=report.clone() sort /> }.to_html()
+}
+
+/// How the overview's rows are ordered: by name, or by the result of one assignment (best
+/// first, then busy, then not started).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sort {
+    Name,
+    Assignment(i64),
+}
+
+impl Sort {
+    /// `name` or `a<assignment id>`; anything else is by name.
+    pub fn parse(s: Option<&str>) -> Sort {
+        s.and_then(|s| s.strip_prefix('a')).and_then(|id| id.parse().ok()).map_or(Sort::Name, Sort::Assignment)
+    }
+
+    pub fn id(self) -> String {
+        match self {
+            Sort::Name => "name".into(),
+            Sort::Assignment(id) => format!("a{id}"),
+        }
+    }
+}
+
+/// A cell's place when sorting by its assignment: finished best first, then by answers given.
+fn rank(cell: &Cell) -> (u8, i64) {
+    match cell {
+        Cell::Done { correct_percent, discernment, .. } => (0, -(i64::from(*correct_percent) * 1000 + (discernment * 100.0) as i64)),
+        Cell::Playing { answered, .. } => (1, -i64::from(*answered)),
+        Cell::NotStarted => (2, 0),
+    }
+}
+
+/// The overview card and the insights under it: what the class page swaps in live.
+#[component]
+fn LiveReport(lang: Lang, report: ClassReport, sort: Sort) -> impl IntoView {
+    let l = locale(lang);
+    let base = format!("/{}/teacher/classes/{}", lang.code(), report.class.id);
+    view! {
+        <section class="card" id="overview" aria-labelledby="overview-title">
+            <h2 id="overview-title">{td_string!(l, teach.overview_title)}</h2>
+            <p class="hint">{td_string!(l, teach.overview_live)}</p>
+            <ClassOverview lang report=report.clone() sort print=false />
+            <p class="lesson-buttons">
+                <a class="big-button" href=format!("/teacher/classes/{}/export.csv", report.class.id) download="">{td_string!(l, teach.export_csv)}</a>
+                <a class="big-button" href=format!("{base}/summary")>{td_string!(l, teach.summary)}</a>
+            </p>
+        </section>
+        <Insights lang report />
+    }
 }
 
 /// Students × assignments: done with score and discernment, playing (answered of total), or
-/// not started.
+/// not started. On screen the column headers sort the rows and a result opens the child's feed;
+/// `print` leaves out what only works on a screen.
 #[component]
-pub fn ClassOverview(lang: Lang, report: ClassReport) -> impl IntoView {
+pub fn ClassOverview(lang: Lang, report: ClassReport, sort: Sort, print: bool) -> impl IntoView {
     let l = locale(lang);
     if report.students.is_empty() {
         return view! { <p class="empty">{td_string!(l, teach.no_students)}</p> }.into_any();
     }
     let base = format!("/{}/teacher/classes/{}", lang.code(), report.class.id);
-    let updated = report.last_answer_at.map(|t| text::fill(td_string!(l, teach.last_answer), &[("time", ago(l, t))]));
+    let updated = (!print).then(|| report.last_answer_at.map(|t| text::fill(td_string!(l, teach.last_answer), &[("time", ago(l, t))]))).flatten();
+    let mut students = report.students.clone();
+    if let Sort::Assignment(aid) = sort {
+        students.sort_by_cached_key(|s| (rank(&report.cell(s.id, aid)), s.pseudonym.to_lowercase()));
+    }
+    // A column header: a link that sorts by it (on screen), with the order it is in for readers.
+    let page = base.clone();
+    let header = move |label: String, by: Sort| {
+        let current = by == sort;
+        let aria_sort = current.then_some(if by == Sort::Name { "ascending" } else { "descending" });
+        let link = (!print).then(|| format!("{page}?sort={}#overview", by.id()));
+        view! {
+            <th scope="col" aria-sort=aria_sort>
+                {match link {
+                    Some(href) => view! { <a href=href class="sort" class:current=current>{label} {current.then_some(if by == Sort::Name { " ▴" } else { " ▾" })}</a> }.into_any(),
+                    None => view! { {label} }.into_any(),
+                }}
+            </th>
+        }
+    };
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll overview-scroll">
             <table class="overview">
                 <thead>
                     <tr>
-                        <th scope="col">{td_string!(l, teach.student)}</th>
-                        {report.assignments.iter().map(|a| view! { <th scope="col">{a.title.clone()}</th> }).collect_view()}
+                        {header(td_string!(l, teach.student).to_string(), Sort::Name)}
+                        {report.assignments.iter().map(|a| header(a.title.clone(), Sort::Assignment(a.assignment.id))).collect_view()}
                     </tr>
                 </thead>
                 <tbody>
-                    {report.students.iter().map(|s| view! {
+                    {students.iter().map(|s| view! {
                         <tr>
                             <th scope="row"><a href=format!("{base}/students/{}", s.id)>{s.pseudonym.clone()}</a></th>
                             {report.assignments.iter().map(|a| {
                                 let cell = report.cell(s.id, a.assignment.id);
                                 let replay = format!("{base}/replay/{}/{}", s.id, a.assignment.id);
                                 match cell {
-                                    Cell::Done { correct_percent, discernment, .. } => view! {
-                                        <td class="done" data-state="done"><a href=replay>"✓ " {correct_percent} "%"</a>
+                                    Cell::Done { correct_percent, discernment, weak, .. } => view! {
+                                        <td class="done" class:weak=weak data-state="done"><a href=replay>{format!("{} {correct_percent}%", if weak { "⚠" } else { "✓" })}</a>
                                             <span class="sub">{format!(" · {:+.2}", discernment)}</span></td>
                                     }.into_any(),
                                     Cell::Playing { answered, total } => view! {
@@ -469,9 +612,23 @@ pub fn ClassOverview(lang: Lang, report: ClassReport) -> impl IntoView {
                 </tfoot>
             </table>
         </div>
-        <p class="hint">{td_string!(l, teach.overview_key)} {updated.map(|u| view! { " " {u} })}</p>
+        <p class="hint">{td_string!(l, teach.overview_key)} {(!print).then(|| view! { " " {td_string!(l, teach.overview_click)} })} {updated.map(|u| view! { " " {u} })}</p>
     }
     .into_any()
+}
+
+/// One line of "needs help".
+fn help_text(l: Locale, t: &Trouble) -> String {
+    match t {
+        Trouble::Misses { category, missed, rounds } => text::fill(td_string!(l, teach.help_line), &[
+            ("category", text::category_name(l, *category)),
+            ("missed", missed.to_string()),
+            ("rounds", rounds.to_string()),
+        ]),
+        Trouble::ReportsReal { false_alarms, real } => {
+            text::fill(td_string!(l, teach.help_over_flagging), &[("reported", false_alarms.to_string()), ("real", real.to_string())])
+        }
+    }
 }
 
 /// How long ago a time was, as a teacher glancing at the table reads it.
@@ -523,11 +680,7 @@ fn Insights(lang: Lang, report: ClassReport) -> impl IntoView {
                     <ul class="help-list">
                         {report.needs_help.iter().map(|h| view! {
                             <li><a href=format!("{base}/students/{}", h.student_id)>{h.pseudonym.clone()}</a> ": "
-                                {text::fill(td_string!(l, teach.help_line), &[
-                                    ("category", text::category_name(l, h.category)),
-                                    ("missed", h.missed.to_string()),
-                                    ("rounds", h.rounds.to_string()),
-                                ])}</li>
+                                {help_text(l, &h.trouble)}</li>
                         }).collect_view()}
                     </ul>
                 }.into_any()
@@ -552,7 +705,7 @@ fn CategoryChart(lang: Lang, report: ClassReport) -> impl IntoView {
         <svg class="chart" viewBox=format!("0 0 720 {height}") width="100%" role="img" aria-label=summary.join("; ")>
             {rows.iter().enumerate().map(|(i, c)| {
                 let y = 10 + 34 * i as u32;
-                let pct = c.caught * 100 / c.seen.max(1);
+                let pct = percent(u64::from(c.caught), u64::from(c.seen));
                 let w = pct * 300 / 100;
                 let weak = pct < 60;
                 view! {
@@ -728,7 +881,7 @@ async fn summary_page(lang: Lang) -> AnyView {
             <section class="card summary">
                 <h1>{class.name.clone()} " · " {td_string!(l, teach.summary)}</h1>
                 <p>{text::age_band(l, class.age_band)} " · " {text::fill(td_string!(l, teach.student_count), &[("count", report.students.len().to_string())])} " · " {today}</p>
-                <ClassOverview lang report=report.clone() />
+                <ClassOverview lang report=report.clone() sort=Sort::Name print=true />
             </section>
             <Insights lang report />
         </Layout>
@@ -770,11 +923,7 @@ async fn student_page(lang: Lang) -> AnyView {
                     <div class="notice">
                         <h2>{td_string!(l, teach.needs_help)}</h2>
                         <ul>{help.into_iter().map(|h| view! {
-                            <li>{text::fill(td_string!(l, teach.help_line), &[
-                                ("category", text::category_name(l, h.category)),
-                                ("missed", h.missed.to_string()),
-                                ("rounds", h.rounds.to_string()),
-                            ])}</li>
+                            <li>{help_text(l, &h.trouble)}</li>
                         }).collect_view()}</ul>
                     </div>
                 })}
@@ -787,7 +936,7 @@ async fn student_page(lang: Lang) -> AnyView {
                     <tbody>
                         {report.assignments.iter().map(|a| {
                             let result = match report.cell(student.id, a.assignment.id) {
-                                Cell::Done { correct_percent, discernment, risky } => text::fill(td_string!(l, teach.result_done), &[
+                                Cell::Done { correct_percent, discernment, risky, .. } => text::fill(td_string!(l, teach.result_done), &[
                                     ("percent", correct_percent.to_string()),
                                     ("discernment", format!("{discernment:+.2}")),
                                     ("risky", risky.to_string()),
@@ -806,6 +955,19 @@ async fn student_page(lang: Lang) -> AnyView {
                         }).collect_view()}
                     </tbody>
                 </table>
+            </section>
+            <section class="card" id="rename" aria-labelledby="rename-title">
+                <h2 id="rename-title">{td_string!(l, teach.rename_title)}</h2>
+                {(query("done").as_deref() == Some("renamed")).then(|| view! { <p role="status" class="notice">{td_string!(l, teach.renamed)}</p> })}
+                {error_view(l)}
+                <p>{td_string!(l, teach.rename_explain)}</p>
+                <form method="post" action=format!("/do/classes/{}/students/{}/rename", class.id, student.id) class="stack">
+                    <input type="hidden" name="lang" value=lang.code() />
+                    <label for="new-name">{td_string!(l, teach.new_name)}</label>
+                    <input id="new-name" name="name" required autocomplete="off" spellcheck="false" maxlength=codes::MAX_PSEUDONYM_CHARS.to_string()
+                        value=query("name").unwrap_or_else(|| student.pseudonym.clone()) />
+                    <button type="submit" class="big-button primary">{td_string!(l, teach.rename)}</button>
+                </form>
             </section>
             <section class="card danger-zone" aria-labelledby="remove-title">
                 <h2 id="remove-title">{text::fill(td_string!(l, teach.remove_title), &[("name", student.pseudonym.clone())])}</h2>

@@ -77,30 +77,41 @@ pub fn TeacherNotesPage() -> impl IntoView {
 fn AnswerKey(lang: crate::domain::model::Lang, age: AgeBand, feed: Feed, ages: Vec<AgeBand>, base: String) -> impl IntoView {
     let l = locale(lang);
     let play = format!("/{}/play?{}", lang.code(), feed.round_query());
+    let feed = std::sync::Arc::new(feed);
     view! {
         <section class="card answer-key" aria-labelledby="key-title">
             <h2 id="key-title">{text::fill(td_string!(l, teacher_answer_key), &[("age", text::age_band(l, age))])}</h2>
             {(ages.len() > 1).then(|| view! { <AgeSwitch lang ages current=age path=format!("{base}/teacher") /> })}
             <p>{td_string!(l, teacher_answer_key_help)}</p>
-            <table class="key">
-                <thead><tr>
-                    <th scope="col">"#"</th>
-                    <th scope="col">{td_string!(l, teacher_col_account)}</th>
-                    <th scope="col">{td_string!(l, teacher_col_comment)}</th>
-                    <th scope="col">{td_string!(l, teacher_col_answer)}</th>
-                </tr></thead>
-                <tbody>
-                    {feed.comments.iter().enumerate().map(|(i, c)| view! {
-                        <tr class:spam=c.is_spam()>
-                            <td>{i + 1}{c.parent.map(|_| " ↳")}</td>
-                            <td>{format!("@{}", c.author.username)}</td>
-                            <td>{c.text()}</td>
-                            <td>{if c.category == Category::Legit { format!("✅ {}", text::category_name(l, c.category)) } else { format!("🚩 {}", text::category_name(l, c.category)) }}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <KeyTable lang feed=feed.clone() />
             <p><a class="big-button" href=play>{td_string!(l, teacher_try)}</a></p>
         </section>
+    }
+}
+
+/// The comments of a feed in the order a child sees them, with the right answer for each: the
+/// teacher notes show it for the lesson's own feed, the class page for each assignment's.
+#[component]
+pub fn KeyTable(lang: crate::domain::model::Lang, feed: std::sync::Arc<Feed>) -> impl IntoView {
+    let l = locale(lang);
+    view! {
+        <table class="key">
+            <thead><tr>
+                <th scope="col">"#"</th>
+                <th scope="col">{td_string!(l, teacher_col_account)}</th>
+                <th scope="col">{td_string!(l, teacher_col_comment)}</th>
+                <th scope="col">{td_string!(l, teacher_col_answer)}</th>
+            </tr></thead>
+            <tbody>
+                {feed.comments.iter().enumerate().map(|(i, c)| view! {
+                    <tr class:spam=c.is_spam()>
+                        <td>{i + 1}{c.parent.map(|_| " ↳")}</td>
+                        <td>{format!("@{}", c.author.username)}</td>
+                        <td>{c.text()}</td>
+                        <td>{if c.category == Category::Legit { format!("✅ {}", text::category_name(l, c.category)) } else { format!("🚩 {}", text::category_name(l, c.category)) }}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
     }
 }

@@ -8,6 +8,8 @@ use argon2::Argon2;
 use tower_sessions::{Expiry, Session};
 
 const TEACHER: &str = "teacher";
+/// The teacher's password version when the session began (`Teacher::password_version`).
+const TEACHER_VERSION: &str = "teacher_version";
 const STUDENT: &str = "student";
 
 /// Teachers stay logged in for a school week without using Feedwise.
@@ -15,10 +17,6 @@ pub const TEACHER_IDLE: tower_sessions::cookie::time::Duration = tower_sessions:
 /// A child's device remembers the class for a school year.
 pub const STUDENT_IDLE: tower_sessions::cookie::time::Duration = tower_sessions::cookie::time::Duration::days(365);
 
-/// Wrong passwords in a row before an account waits.
-pub const LOGIN_FAILURES: i64 = 5;
-/// How long it waits.
-pub const LOGIN_LOCK_MS: i64 = 15 * 60 * 1000;
 pub const MIN_PASSWORD_CHARS: usize = 10;
 
 /// Argon2 takes about 19 MiB and a core for a moment per password: a few at a time, so that a
@@ -55,6 +53,7 @@ pub async fn log_in_teacher(session: &Session, teacher: &Teacher) -> Result<(), 
     session.cycle_id().await?;
     session.remove_value(STUDENT).await?;
     session.insert(TEACHER, teacher.id).await?;
+    session.insert(TEACHER_VERSION, teacher.password_version).await?;
     session.set_expiry(Some(Expiry::OnInactivity(TEACHER_IDLE)));
     Ok(())
 }
@@ -73,12 +72,28 @@ pub async fn log_out(session: &Session) -> Result<(), tower_sessions::session::E
     session.flush().await
 }
 
-/// The logged-in teacher, if any.
+/// The logged-in teacher, if any: a session from before a password reset has ended.
 pub async fn teacher(session: &Session, db: &Db) -> DbResult<Option<Teacher>> {
-    match session.get::<i64>(TEACHER).await.ok().flatten() {
-        Some(id) => db.teacher(id).await,
-        None => Ok(None),
-    }
+    let Some(id) = session.get::<i64>(TEACHER).await.ok().flatten() else { return Ok(None) };
+    let version = session.get::<i64>(TEACHER_VERSION).await.ok().flatten().unwrap_or(0);
+    Ok(db.teacher(id).await?.filter(|t| t.password_version == version))
+}
+
+/// How long a reset link works.
+pub const RESET_VALID_MS: i64 = 24 * 60 * 60 * 1000;
+
+/// A fresh reset token (26 characters of the code alphabet: 130 bits) and the hash to store.
+pub fn new_reset_token() -> (String, String) {
+    let token = super::codes::new_token(26);
+    let hash = reset_token_hash(&token);
+    (token, hash)
+}
+
+/// What the database keeps of a reset token: its BLAKE2b hash, so a copy of the database opens
+/// no account.
+pub fn reset_token_hash(token: &str) -> String {
+    use blake2::{Blake2b512, Digest};
+    Blake2b512::digest(token.trim().as_bytes()).iter().take(32).map(|b| format!("{b:02x}")).collect()
 }
 
 /// The child on this device and their class, if any (a deleted class or student ends it).

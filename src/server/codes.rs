@@ -21,6 +21,11 @@ pub fn new_class_code() -> String {
     make(CLASS_CODE_LEN)
 }
 
+/// A fresh random code of `len` characters (reset links use 26: 130 bits).
+pub fn new_token(len: usize) -> String {
+    make(len)
+}
+
 /// A fresh random personal code for a rejoin card.
 pub fn new_rejoin_code() -> String {
     make(REJOIN_CODE_LEN)
@@ -71,6 +76,26 @@ pub fn pseudonym(input: &str) -> Result<String, PseudonymError> {
         return Err(PseudonymError::LooksPersonal);
     }
     Ok(tidy)
+}
+
+/// Common first names, from `first_names.txt`.
+const FIRST_NAMES: &str = include_str!("first_names.txt");
+
+/// The little words inside Dutch, Flemish and other surnames ("Sam de Vries", "Tim van den Berg").
+const PARTICLES: [&str; 16] = ["de", "van", "der", "den", "het", "ter", "ten", "te", "op", "in", "la", "le", "du", "von", "el", "al"];
+
+/// Whether a (tidy) game name looks like a first name and a surname: a known first name followed
+/// by another word ("Emma Jansen"), or a surname particle between words ("Sam de Vries"). Only a
+/// hint for a gentle warning: "Max Power" is made up, and the child may say so.
+pub fn looks_like_real_name(name: &str) -> bool {
+    let words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
+    let wordlike = |w: &String| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+    if !(2..=5).contains(&words.len()) || !words.iter().all(wordlike) {
+        return false;
+    }
+    let first_name = FIRST_NAMES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).any(|n| n.to_lowercase() == words[0]);
+    let particle = words.len() >= 3 && words[1..words.len() - 1].iter().all(|w| PARTICLES.contains(&w.as_str()));
+    first_name || particle
 }
 
 /// A plausible e-mail address, lower-cased (the address itself is only ever a login name).
@@ -124,6 +149,16 @@ mod tests {
         assert_eq!(pseudonym("kim@school.nl"), Err(PseudonymError::LooksPersonal));
         assert_eq!(pseudonym("0612345678"), Err(PseudonymError::LooksPersonal));
         assert_eq!(pseudonym("www.kim.nl"), Err(PseudonymError::LooksPersonal));
+    }
+
+    #[test]
+    fn names_that_look_real_are_noticed_and_made_up_ones_are_not() {
+        for real in ["Sam de Vries", "emma jansen", "Tim van den Berg", "Noah Bakker", "Zoë Smit", "Kim van Dijk", "Lotte El Amrani"] {
+            assert!(looks_like_real_name(&pseudonym(real).unwrap()), "{real}");
+        }
+        for made_up in ["Blue Fox", "Snelle Valk 12", "Paarse Komeet", "Sam", "Gamer 2000", "Happy Otter", "De Gouden Uil", "Tim4"] {
+            assert!(!looks_like_real_name(&pseudonym(made_up).unwrap()), "{made_up}");
+        }
     }
 
     #[test]

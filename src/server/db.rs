@@ -12,6 +12,9 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 use std::path::Path;
 use std::time::Duration;
 
+mod logins;
+pub use logins::Throttle;
+
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
     #[error("database error: {0}")]
@@ -34,15 +37,15 @@ pub struct Teacher {
     pub id: i64,
     pub email: String,
     pub lang: Lang,
+    /// Raised at every password reset: a session opened before it has ended.
+    pub password_version: i64,
 }
 
-/// What login needs to check a password and the failure limit.
+/// What login needs to check a password.
 #[derive(Clone, Debug)]
 pub struct Credentials {
     pub teacher: Teacher,
     pub password_hash: String,
-    pub failed_logins: i64,
-    pub locked_until: i64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -139,7 +142,12 @@ fn age_of(s: &str) -> DbResult<AgeBand> {
 }
 
 fn teacher_row(r: &SqliteRow) -> DbResult<Teacher> {
-    Ok(Teacher { id: r.try_get("id")?, email: r.try_get("email")?, lang: lang_of(r.try_get("lang")?)? })
+    Ok(Teacher {
+        id: r.try_get("id")?,
+        email: r.try_get("email")?,
+        lang: lang_of(r.try_get("lang")?)?,
+        password_version: r.try_get("password_version")?,
+    })
 }
 
 fn class_row(r: &SqliteRow) -> DbResult<Class> {
@@ -286,59 +294,26 @@ impl Db {
             .fetch_one(&self.pool)
             .await;
         match r {
-            Ok(row) => Ok(Some(Teacher { id: row.try_get("id")?, email: email.to_string(), lang })),
+            Ok(row) => Ok(Some(Teacher { id: row.try_get("id")?, email: email.to_string(), lang, password_version: 0 })),
             Err(e) if is_unique_violation(&e) => Ok(None),
             Err(e) => Err(e.into()),
         }
     }
 
     pub async fn credentials(&self, email: &str) -> DbResult<Option<Credentials>> {
-        let row = sqlx::query("SELECT id, email, lang, password_hash, failed_logins, locked_until FROM teachers WHERE email = $1")
+        let row = sqlx::query("SELECT id, email, lang, password_version, password_hash FROM teachers WHERE email = $1")
             .bind(email)
             .fetch_optional(&self.pool)
             .await?;
         row.map(|r| {
-            Ok(Credentials {
-                teacher: teacher_row(&r)?,
-                password_hash: r.try_get("password_hash")?,
-                failed_logins: r.try_get("failed_logins")?,
-                locked_until: r.try_get("locked_until")?,
-            })
+            Ok(Credentials { teacher: teacher_row(&r)?, password_hash: r.try_get("password_hash")? })
         })
         .transpose()
     }
 
     pub async fn teacher(&self, id: i64) -> DbResult<Option<Teacher>> {
-        let row = sqlx::query("SELECT id, email, lang FROM teachers WHERE id = $1").bind(id).fetch_optional(&self.pool).await?;
+        let row = sqlx::query("SELECT id, email, lang, password_version FROM teachers WHERE id = $1").bind(id).fetch_optional(&self.pool).await?;
         row.as_ref().map(teacher_row).transpose()
-    }
-
-    /// Takes one login attempt of an account before its password is checked, so that attempts
-    /// sent at the same moment are counted one by one. A lock that has run out starts the count
-    /// afresh. Returns the attempt's number and the time the account is locked until (0: not).
-    pub async fn login_attempt(&self, id: i64, now: i64) -> DbResult<(i64, i64)> {
-        let row = sqlx::query(
-            "UPDATE teachers SET \
-             failed_logins = CASE WHEN locked_until > 0 AND locked_until <= $2 THEN 1 ELSE failed_logins + 1 END, \
-             locked_until = CASE WHEN locked_until > 0 AND locked_until <= $2 THEN 0 ELSE locked_until END \
-             WHERE id = $1 RETURNING failed_logins, locked_until",
-        )
-        .bind(id)
-        .bind(now)
-        .fetch_one(&self.pool)
-        .await?;
-        Ok((row.try_get("failed_logins")?, row.try_get("locked_until")?))
-    }
-
-    /// Locks an account's login until a time.
-    pub async fn lock_login(&self, id: i64, until: i64) -> DbResult<()> {
-        sqlx::query("UPDATE teachers SET locked_until = $2 WHERE id = $1").bind(id).bind(until).execute(&self.pool).await?;
-        Ok(())
-    }
-
-    pub async fn login_succeeded(&self, id: i64) -> DbResult<()> {
-        sqlx::query("UPDATE teachers SET failed_logins = 0, locked_until = 0 WHERE id = $1").bind(id).execute(&self.pool).await?;
-        Ok(())
     }
 
     // Classes
@@ -450,6 +425,21 @@ impl Db {
     pub async fn students_of(&self, class_id: i64) -> DbResult<Vec<Student>> {
         let rows = sqlx::query("SELECT * FROM students WHERE class_id = $1 ORDER BY LOWER(pseudonym), id").bind(class_id).fetch_all(&self.pool).await?;
         rows.iter().map(student_row).collect()
+    }
+
+    /// Gives a student another pseudonym; `false` when someone in the class has it already.
+    pub async fn rename_student(&self, id: i64, pseudonym: &str) -> DbResult<bool> {
+        let r = sqlx::query("UPDATE students SET pseudonym = $2, name_key = $3 WHERE id = $1")
+            .bind(id)
+            .bind(pseudonym)
+            .bind(pseudonym.to_lowercase())
+            .execute(&self.pool)
+            .await;
+        match r {
+            Ok(_) => Ok(true),
+            Err(e) if is_unique_violation(&e) => Ok(false),
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// Removes a student with their answers and rounds.

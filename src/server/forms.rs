@@ -3,7 +3,8 @@
 //! WebAssembly); a mistake sends the user back to the form with `?error=…`, which the page
 //! explains in the user's language.
 
-use super::auth::{self, LOGIN_FAILURES, LOGIN_LOCK_MS, MIN_PASSWORD_CHARS};
+use super::auth::{self, MIN_PASSWORD_CHARS};
+use super::throttle::{self, PER_ACCOUNT, PER_ADDRESS, Turn};
 use super::codes::{self, CLASS_CODE_LEN, PseudonymError, REJOIN_CODE_LEN};
 use super::db::{AnswerIn, Class, NewStudent, Round, Student, Teacher, now_ms};
 use super::report::ClassReport;
@@ -25,12 +26,14 @@ pub fn routes(app: AppState) -> axum::Router {
         .route("/do/signup", post(sign_up))
         .route("/do/login", post(log_in))
         .route("/do/logout", post(log_out))
+        .route("/do/reset", post(reset_password))
         .route("/do/classes", post(create_class))
         .route("/do/classes/{id}/code", post(rotate_code))
         .route("/do/classes/{id}/assign", post(assign))
         .route("/do/classes/{id}/unassign", post(unassign))
         .route("/do/classes/{id}/archive", post(archive))
         .route("/do/classes/{id}/students/{sid}/delete", post(remove_student))
+        .route("/do/classes/{id}/students/{sid}/rename", post(rename_student))
         .route("/do/classes/{id}/delete", post(delete_class))
         .route("/do/join", post(join))
         .route("/do/rejoin", post(rejoin))
@@ -111,10 +114,25 @@ pub struct LogIn {
     password: String,
 }
 
-async fn log_in(State(app): State<AppState>, session: Session, Form(f): Form<LogIn>) -> Response {
+async fn log_in(
+    State(app): State<AppState>,
+    session: Session,
+    headers: HeaderMap,
+    info: Option<axum::Extension<ConnectInfo<SocketAddr>>>,
+    Form(f): Form<LogIn>,
+) -> Response {
     let lang = lang_of(&f.lang);
-    let back = |e: &str| to(format!("/{}/teacher?error={e}&email={}", lang.code(), q(f.email.trim())));
+    let back = |e: &str, wait_ms: i64| {
+        let wait = if wait_ms > 0 { format!("&wait={}", throttle::seconds(wait_ms)) } else { String::new() };
+        to(format!("/{}/teacher?error={e}{wait}&email={}", lang.code(), q(f.email.trim())))
+    };
     let email = codes::email(&f.email).unwrap_or_default();
+    let (account, address) = (app.account_counter(&email), peer(&headers, info.as_ref().map(|e| &e.0), &app));
+    let next_wait_ms = match throttle::take_turn(&app.db, &[(&account, PER_ACCOUNT), (&address, PER_ADDRESS)], now_ms()).await {
+        Ok(Turn::Go { next_wait_ms }) => next_wait_ms,
+        Ok(Turn::Wait(ms)) => return back("wait", ms),
+        Err(e) => return oops(e),
+    };
     let creds = match app.db.credentials(&email).await {
         Ok(c) => c,
         Err(e) => return oops(e),
@@ -122,30 +140,52 @@ async fn log_in(State(app): State<AppState>, session: Session, Form(f): Form<Log
     let Some(creds) = creds else {
         // As slow as a wrong password, so the answer does not tell which addresses have accounts.
         auth::verify_password(f.password, auth::DUMMY_HASH.into()).await;
-        return back("login");
+        return back("login", next_wait_ms);
     };
-    let now = now_ms();
-    let (attempt, locked_until) = match app.db.login_attempt(creds.teacher.id, now).await {
-        Ok(x) => x,
-        Err(e) => return oops(e),
-    };
-    if locked_until > now || attempt > LOGIN_FAILURES {
-        return back("locked");
-    }
     if !auth::verify_password(f.password, creds.password_hash.clone()).await {
-        if attempt == LOGIN_FAILURES {
-            return match app.db.lock_login(creds.teacher.id, now + LOGIN_LOCK_MS).await {
-                Ok(()) => back("locked"),
-                Err(e) => oops(e),
-            };
-        }
-        return back("login");
+        return back("login", next_wait_ms);
     }
-    if let Err(e) = app.db.login_succeeded(creds.teacher.id).await {
+    if let Err(e) = throttle::succeeded(&app.db, &account, &address).await {
         return oops(e);
     }
     match auth::log_in_teacher(&session, &creds.teacher).await {
         Ok(()) => to(format!("/{}/teacher", lang.code())),
+        Err(e) => oops(e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Reset {
+    lang: String,
+    token: String,
+    password: String,
+    password2: String,
+}
+
+/// A new password through a link from `feedwise teacher reset-password`: the link works once.
+async fn reset_password(State(app): State<AppState>, session: Session, Form(f): Form<Reset>) -> Response {
+    let lang = lang_of(&f.lang);
+    let back = |e: &str| to(format!("/{}/teacher?reset={}&error={e}", lang.code(), q(f.token.trim())));
+    if f.password.chars().count() < MIN_PASSWORD_CHARS {
+        return back("short_password");
+    }
+    if f.password != f.password2 {
+        return back("password_mismatch");
+    }
+    let hash = match auth::hash_password(f.password.clone()).await {
+        Ok(h) => h,
+        Err(e) => return oops(e),
+    };
+    let teacher = match app.db.reset_password(&auth::reset_token_hash(&f.token), &hash).await {
+        Ok(Some(t)) => t,
+        Ok(None) => return back("reset_link"),
+        Err(e) => return oops(e),
+    };
+    if let Err(e) = app.db.forget_failures(&app.account_counter(&teacher.email)).await {
+        return oops(e);
+    }
+    match auth::log_in_teacher(&session, &teacher).await {
+        Ok(()) => to(format!("/{}/teacher?done=password", lang.code())),
         Err(e) => oops(e),
     }
 }
@@ -236,7 +276,14 @@ async fn assign(State(app): State<AppState>, OwnClass(class): OwnClass, Form(for
     let field = |name: &str| form.get(name).cloned().unwrap_or_default();
     let f = (field("lang"), field("lesson"), field("level"), field("due"));
     let (lang, lesson_id, level, due) = (lang_of(&f.0), f.1, f.2, f.3);
-    let back = |e: &str| to(format!("/{}/teacher/classes/{id}?error={e}#assign", lang.code()));
+    // A mistake goes back to the form with everything the teacher chose still in it.
+    let typed: String = ["lesson", "level", "due"]
+        .into_iter()
+        .map(|k| (k.to_string(), field(k)))
+        .chain(Category::SPAM.into_iter().map(|c| format!("only_{}", c.id())).filter(|k| form.contains_key(k)).map(|k| (k, "1".to_string())))
+        .map(|(k, v)| format!("&{k}={}", q(v.trim())))
+        .collect();
+    let back = |e: &str| to(format!("/{}/teacher/classes/{id}?error={e}{typed}#assign", lang.code()));
     let Some(lesson) = app.library.lesson(class.lang, &lesson_id) else { return back("lesson") };
     if !lesson.ages.contains(&class.age_band) {
         return back("lesson_age");
@@ -251,6 +298,11 @@ async fn assign(State(app): State<AppState>, OwnClass(class): OwnClass, Form(for
     let due = due.trim();
     if !due.is_empty() && !super::valid_day(due) {
         return back("due");
+    }
+    // A date in the past is most often a slip (a wrong month or year): it needs a tick to say
+    // it is meant, for a class that catches up on a lesson.
+    if !due.is_empty() && due < super::day_of(now_ms()).as_str() && field("past_ok") != "1" {
+        return back("due_past");
     }
     let only: Vec<Category> = Category::SPAM.into_iter().filter(|c| form.contains_key(&format!("only_{}", c.id()))).collect();
     if only.iter().any(|c| !class.age_band.allows(*c)) {
@@ -319,6 +371,35 @@ async fn remove_student(
 }
 
 #[derive(Deserialize)]
+pub struct Rename {
+    lang: String,
+    name: String,
+}
+
+/// Gives a child another game name (one that was real or not OK); their answers stay theirs.
+async fn rename_student(State(app): State<AppState>, OwnClass(class): OwnClass, Path((_, sid)): Path<(i64, i64)>, Form(f): Form<Rename>) -> Response {
+    let lang = lang_of(&f.lang);
+    let page = format!("/{}/teacher/classes/{}/students/{sid}", lang.code(), class.id);
+    let back = |e: &str| to(format!("{page}?error={e}&name={}#rename", q(f.name.trim())));
+    match app.db.student(sid).await {
+        Ok(Some(s)) if s.class_id == class.id => {}
+        Ok(_) => return not_found(),
+        Err(e) => return oops(e),
+    }
+    let name = match codes::pseudonym(&f.name) {
+        Ok(n) => n,
+        Err(PseudonymError::Empty) => return back("name_empty"),
+        Err(PseudonymError::TooLong) => return back("name_long"),
+        Err(PseudonymError::LooksPersonal) => return to(format!("{page}?error=name_personal#rename")),
+    };
+    match app.db.rename_student(sid, &name).await {
+        Ok(true) => to(format!("{page}?done=renamed")),
+        Ok(false) => back("name_taken"),
+        Err(e) => oops(e),
+    }
+}
+
+#[derive(Deserialize)]
 pub struct Delete {
     lang: String,
     #[serde(default)]
@@ -344,6 +425,9 @@ pub struct Join {
     lang: String,
     code: String,
     name: String,
+    /// `1`: the child says the name that looked real is made up.
+    #[serde(default)]
+    made_up: String,
 }
 
 /// The class a typed code opens, or why not (`too_many` wrong codes from this address, or a
@@ -387,6 +471,11 @@ async fn join(
         // Not echoed back into the address: it may be an e-mail address or a phone number.
         Err(PseudonymError::LooksPersonal) => return to(format!("/{}/join?error=name_personal&code={}", lang.code(), q(f.code.trim()))),
     };
+    // A first name and a surname: probably the child's own (PRODUCT.md §6). A gentle question,
+    // not a refusal: the child may say it is made up.
+    if codes::looks_like_real_name(&name) && f.made_up != "1" {
+        return back("name_real");
+    }
     if class.students >= MAX_STUDENTS_PER_CLASS {
         return back("class_full");
     }
@@ -610,19 +699,22 @@ async fn answers(State(app): State<AppState>, session: Session, headers: HeaderM
 // Teacher views that are not pages
 
 #[derive(Deserialize)]
-pub struct LangQuery {
+pub struct LiveQuery {
     #[serde(default)]
     lang: String,
+    #[serde(default)]
+    sort: String,
 }
 
 /// `GET /api/classes/{id}/live`: the class overview as HTML, for the page to swap in.
-async fn live(State(app): State<AppState>, OwnClass(class): OwnClass, Query(query): Query<LangQuery>) -> Response {
+async fn live(State(app): State<AppState>, OwnClass(class): OwnClass, Query(query): Query<LiveQuery>) -> Response {
     let lang = lang_of(&query.lang);
     let report = match ClassReport::load(&app, class).await {
         Ok(r) => r,
         Err(e) => return oops(e),
     };
-    let html = crate::pages::teacher::overview_html(lang, &report);
+    let sort = crate::pages::teacher::Sort::parse(Some(&query.sort));
+    let html = crate::pages::teacher::overview_html(lang, &report, sort);
     let mut res = html.into_response();
     res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
     res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

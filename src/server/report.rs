@@ -23,7 +23,8 @@ pub struct AssignmentInfo {
 pub enum Cell {
     NotStarted,
     Playing { answered: u32, total: u32 },
-    Done { correct_percent: u32, discernment: f64, risky: i64 },
+    /// `weak`: the child hardly tells spam from real comments (`WEAK_DISCERNMENT`).
+    Done { correct_percent: u32, discernment: f64, risky: i64, weak: bool },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -43,13 +44,21 @@ pub struct CommentStat {
     pub of: u32,
 }
 
+/// Why a child needs help.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Trouble {
+    /// Keeps missing one kind of spam: `missed` times in `rounds` rounds.
+    Misses { category: Category, missed: u32, rounds: u32 },
+    /// Reports real comments as spam: `false_alarms` of the `real` comments seen (a child who
+    /// reports everything catches every spam and still cannot tell spam from real).
+    ReportsReal { false_alarms: u32, real: u32 },
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct HelpFlag {
     pub student_id: i64,
     pub pseudonym: String,
-    pub category: Category,
-    pub missed: u32,
-    pub rounds: u32,
+    pub trouble: Trouble,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -77,11 +86,23 @@ pub struct ClassReport {
     pub last_answer_at: Option<i64>,
 }
 
+/// `part` of `whole` in percent, rounded to the nearest (a half up): 6/14 is 43%, 2/3 is 67%.
+pub fn percent(part: u64, whole: u64) -> u32 {
+    if whole == 0 { 0 } else { ((part * 200 + whole) / (2 * whole)) as u32 }
+}
+
 /// Percent of comments judged right in a round.
 pub fn correct_percent(r: &Round) -> u32 {
     let total = r.hits + r.misses + r.false_alarms + r.correct_rejections;
-    if total == 0 { 0 } else { ((r.hits + r.correct_rejections) * 100 / total) as u32 }
+    percent((r.hits + r.correct_rejections).max(0) as u64, total.max(0) as u64)
 }
+
+/// Below this discernment a finished round is marked in the overview: the child hardly tells
+/// spam from real comments (reporting everything scores 0).
+pub const WEAK_DISCERNMENT: f64 = 0.25;
+
+/// Reported at least half of the real comments, and at least this many: over-flagging.
+pub const OVER_FLAGGING_MIN: u32 = 3;
 
 /// A round in progress: a student's latest answer to each of the `n` comments.
 pub fn answers_so_far(current: &[super::db::CurrentAnswer], student_id: i64, assignment_id: i64, n: usize) -> Vec<Answer> {
@@ -144,7 +165,7 @@ impl ClassReport {
         for r in &rounds {
             cells.insert(
                 (r.student_id, r.assignment_id),
-                Cell::Done { correct_percent: correct_percent(r), discernment: r.discernment, risky: r.risky_actions },
+                Cell::Done { correct_percent: correct_percent(r), discernment: r.discernment, risky: r.risky_actions, weak: r.discernment < WEAK_DISCERNMENT },
             );
         }
 
@@ -152,6 +173,7 @@ impl ClassReport {
         let mut cat: HashMap<Category, (u32, u32)> = HashMap::new();
         let mut per_comment: HashMap<(i64, usize), (u32, u32, u32)> = HashMap::new(); // (missed, false alarms, seen)
         let mut misses: HashMap<(i64, Category), (u32, u32)> = HashMap::new(); // (missed, rounds with a miss)
+        let mut flagged_real: HashMap<i64, (u32, u32)> = HashMap::new(); // (false alarms, real comments seen)
         for r in &rounds {
             let Some(info) = by_id.get(&r.assignment_id) else { continue };
             let Some(feed) = info.feed.as_deref() else { continue };
@@ -178,6 +200,11 @@ impl ClassReport {
                     }
                 }
             }
+            if counts_for_help {
+                let f = flagged_real.entry(r.student_id).or_default();
+                f.0 += r.false_alarms.max(0) as u32;
+                f.1 += (r.false_alarms + r.correct_rejections).max(0) as u32;
+            }
             for (category, n) in missed_here {
                 let m = misses.entry((r.student_id, category)).or_default();
                 m.0 += n;
@@ -187,7 +214,7 @@ impl ClassReport {
         let mut categories: Vec<CategoryStat> =
             cat.into_iter().map(|(category, (seen, caught))| CategoryStat { category, seen, caught }).collect();
         // Weakest first.
-        categories.sort_by(|a, b| (a.caught * 1000 / a.seen.max(1)).cmp(&(b.caught * 1000 / b.seen.max(1))).then(a.category.id().cmp(b.category.id())));
+        categories.sort_by(|a, b| (u64::from(a.caught) * u64::from(b.seen)).cmp(&(u64::from(b.caught) * u64::from(a.seen))).then(a.category.id().cmp(b.category.id())));
 
         let stat = |(aid, i): (i64, usize), wrong: u32, of: u32| -> Option<CommentStat> {
             let info = by_id.get(&aid)?;
@@ -213,14 +240,23 @@ impl ClassReport {
 
         let names: HashMap<i64, &str> = students.iter().map(|s| (s.id, s.pseudonym.as_str())).collect();
         // "Keeps falling for the same trick": missed that kind of spam in two rounds, or three times.
-        let mut needs_help: Vec<HelpFlag> = misses
+        let keeps_missing = misses.into_iter().filter(|(_, (missed, rounds))| *rounds >= 2 || *missed >= 3).map(|((student_id, category), (missed, rounds))| {
+            (student_id, Trouble::Misses { category, missed, rounds })
+        });
+        // Reporting real comments is a trick to fall for too: "report everything" is not safety.
+        let over_flags = flagged_real
             .into_iter()
-            .filter(|(_, (missed, rounds))| *rounds >= 2 || *missed >= 3)
-            .filter_map(|((student_id, category), (missed, rounds))| {
-                Some(HelpFlag { student_id, pseudonym: names.get(&student_id)?.to_string(), category, missed, rounds })
-            })
+            .filter(|(_, (false_alarms, real))| *false_alarms >= OVER_FLAGGING_MIN && *false_alarms * 2 >= *real)
+            .map(|(student_id, (false_alarms, real))| (student_id, Trouble::ReportsReal { false_alarms, real }));
+        let mut needs_help: Vec<HelpFlag> = over_flags
+            .chain(keeps_missing)
+            .filter_map(|(student_id, trouble)| Some(HelpFlag { student_id, pseudonym: names.get(&student_id)?.to_string(), trouble }))
             .collect();
-        needs_help.sort_by(|a, b| a.pseudonym.to_lowercase().cmp(&b.pseudonym.to_lowercase()).then(b.missed.cmp(&a.missed)).then(a.category.id().cmp(b.category.id())));
+        let order = |t: &Trouble| match t {
+            Trouble::ReportsReal { false_alarms, .. } => (0, u32::MAX - false_alarms, ""),
+            Trouble::Misses { category, missed, .. } => (1, u32::MAX - missed, category.id()),
+        };
+        needs_help.sort_by(|a, b| a.pseudonym.to_lowercase().cmp(&b.pseudonym.to_lowercase()).then(order(&a.trouble).cmp(&order(&b.trouble))));
 
         let test_of = |kind: ExerciseKind| assignments.iter().find(|a| a.kind == kind).map(|a| a.assignment.id);
         let (pre, post) = (test_of(ExerciseKind::Pretest), test_of(ExerciseKind::Posttest));
@@ -250,7 +286,8 @@ impl ClassReport {
     pub fn prepost_average(&self) -> Option<(u32, u32, usize)> {
         let rows: Vec<(u32, u32)> = self.prepost.as_ref()?.iter().filter_map(|r| Some((r.pre?, r.post?))).collect();
         let n = rows.len();
-        (n > 0).then(|| (rows.iter().map(|r| r.0).sum::<u32>() / n as u32, rows.iter().map(|r| r.1).sum::<u32>() / n as u32, n))
+        let avg = |sum: u32| percent(u64::from(sum), n as u64 * 100);
+        (n > 0).then(|| (avg(rows.iter().map(|r| r.0).sum()), avg(rows.iter().map(|r| r.1).sum()), n))
     }
 
     /// The CSV export: one row per student and assignment.
@@ -266,7 +303,8 @@ impl ClassReport {
                 match (round, self.cell(s.id, a.assignment.id)) {
                     (Some(r), _) => row.extend([
                         "done".to_string(),
-                        total.to_string(),
+                        // The choices the child made, not the comments there were.
+                        a.feed.as_deref().and_then(|f| round_answers(f, r)).map_or(0, |x| x.iter().filter(|a| a.decided()).count()).to_string(),
                         total.to_string(),
                         correct_percent(r).to_string(),
                         r.hits.to_string(),
@@ -304,6 +342,11 @@ pub fn csv_field(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percentages_are_rounded_to_the_nearest() {
+        assert_eq!([percent(6, 14), percent(2, 3), percent(1, 3), percent(1, 2), percent(0, 5), percent(5, 5), percent(3, 0)], [43, 67, 33, 50, 0, 100, 0]);
+    }
 
     #[test]
     fn csv_fields_are_safe_in_spreadsheets() {

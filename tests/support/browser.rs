@@ -188,6 +188,16 @@ impl Browser {
         std::fs::write(format!("target/screenshots/{name}.png"), png).unwrap();
     }
 
+    /// Saves a screenshot of what a window of `width` × `height` shows (a tablet: 768 × 1024),
+    /// under target/screenshots/.
+    pub async fn screenshot_at(&self, name: &str, width: u32, height: u32) {
+        self.client.set_window_size(width, height).await.unwrap();
+        let png = self.client.screenshot().await.unwrap();
+        self.client.set_window_size(1366, 768).await.unwrap();
+        std::fs::create_dir_all("target/screenshots").unwrap();
+        std::fs::write(format!("target/screenshots/{name}.png"), png).unwrap();
+    }
+
     /// Waits until `css` matches (for text the live view brings in without a reload).
     pub async fn wait_for(&self, css: &str, secs: u64) {
         self.client

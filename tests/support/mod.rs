@@ -11,6 +11,8 @@ pub struct TestApp {
     pub addr: SocketAddr,
     pub base: String,
     pub state: feedwise::server::AppState,
+    /// `FEEDWISE_DATA_DIR` of this server, for running the `feedwise` command against it.
+    pub data_dir: std::path::PathBuf,
     _data: tempfile::TempDir,
 }
 
@@ -33,7 +35,7 @@ impl TestApp {
         let listener = tokio::net::TcpListener::bind(settings.addr).await.expect("bind");
         let addr = listener.local_addr().unwrap();
         tokio::spawn(async move { axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap() });
-        TestApp { addr, base: format!("http://{addr}"), state, _data: data }
+        TestApp { addr, base: format!("http://{addr}"), state, data_dir: settings.data_dir.clone(), _data: data }
     }
 
     /// A plain HTTP/1.1 GET: status, headers (lower-case names) and body.
@@ -105,6 +107,25 @@ pub fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str
 /// The session cookie a response sets, as `name=value` for a Cookie header.
 pub fn session_cookie(headers: &[(String, String)]) -> Option<String> {
     headers.iter().find(|(k, v)| k == "set-cookie" && v.starts_with("feedwise=")).map(|(_, v)| v.split(';').next().unwrap_or("").to_string())
+}
+
+/// Runs `feedwise teacher reset-password EMAIL` against this server's database, as whoever runs
+/// the server would: exit status, standard output and standard error.
+impl TestApp {
+    pub fn reset_password_command(&self, email: &str) -> (bool, String, String) {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_feedwise"))
+            .args(["teacher", "reset-password", email])
+            .env("FEEDWISE_DATA_DIR", &self.data_dir)
+            .env("FEEDWISE_PUBLIC_ORIGIN", &self.base)
+            .output()
+            .expect("the feedwise binary");
+        (out.status.success(), String::from_utf8_lossy(&out.stdout).to_string(), String::from_utf8_lossy(&out.stderr).to_string())
+    }
+}
+
+/// The reset link a `reset-password` command printed, as a path on the server.
+pub fn reset_path(stdout: &str, base: &str) -> String {
+    stdout.lines().find_map(|l| l.trim().strip_prefix(base)).expect("a link in the output").to_string()
 }
 
 /// Percent-encodes a form value.
