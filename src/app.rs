@@ -7,7 +7,7 @@ use crate::pages::teacher_notes::TeacherNotesPage;
 use crate::pages::{ClassHome, ClassSummary, Join, JoinSheet, RejoinCards, Replay, StudentReport, TeacherClass, TeacherHome, TeacherSignUp};
 use crate::pages::{home::HomePage, language::LanguagePage, not_found::NotFound, play::PlayPage, progress::ProgressPage, results::ResultsPage};
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, provide_meta_context};
+use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
@@ -37,7 +37,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <link rel="stylesheet" href="/pkg/feedwise.css" />
+                <HashedStylesheet options=options.clone() />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <HydrationScripts options islands=true />
                 <script nonce=leptos::nonce::use_nonce().map(|n| n.to_string()) inner_html=TAP_QUEUE></script>

@@ -2,6 +2,7 @@
 //! compiled for the server and the browser alike.
 
 pub mod accounts;
+pub mod answer_key;
 pub mod corpus;
 pub mod evasion;
 pub mod export;

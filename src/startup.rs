@@ -29,10 +29,13 @@ pub enum StartupError {
     #[error("cannot set up the session table: {0}")]
     Sessions(String),
     #[error("cannot read the site files in {path}: {source}")]
-    SiteRoot { path: String, source: std::io::Error },
+    SiteRoot { path: String, source: assets::AssetsError },
     #[error("cannot listen on {addr}: {source}")]
     Bind { addr: String, source: std::io::Error },
 }
+
+/// The name cargo-leptos gives the site's JavaScript, WebAssembly and CSS (`output-name`).
+const OUTPUT_NAME: &str = "feedwise";
 
 /// Content-Security-Policy: everything from this server only, no frames, no third parties, and
 /// no inline script but the page's own hydration scripts, which carry its nonce.
@@ -80,18 +83,24 @@ pub async fn build_with_state(settings: &Settings) -> Result<(Router, AppState),
         .with_secure(secure)
         .with_expiry(tower_sessions::Expiry::OnInactivity(crate::server::auth::TEACHER_IDLE));
 
-    let static_files = Assets::load(&settings.site_root)
+    let static_files = Assets::load(&settings.site_root, OUTPUT_NAME)
         .map_err(|source| StartupError::SiteRoot { path: settings.site_root.display().to_string(), source })?;
     {
         let files = static_files.clone();
         tokio::task::spawn_blocking(move || files.precompress());
     }
-    let options = LeptosOptions::builder()
-        .output_name("feedwise")
+    let mut options = LeptosOptions::builder()
+        .output_name(OUTPUT_NAME)
         .site_root(settings.site_root.display().to_string())
         .site_pkg_dir("pkg")
         .site_addr(settings.addr)
         .build();
+    // The pages name the files with their hashes, read from the site's own list (Leptos looks
+    // for it relative to the running program unless the path is absolute).
+    if let Some(hash_file) = static_files.hash_file() {
+        options.hash_files = true;
+        options.hash_file = hash_file.to_string_lossy().as_ref().into();
+    }
     let routes = generate_route_list(App);
     let router = Router::new()
         .route("/img/avatar/{kind}/{variant}/{letters}", get(crate::images::avatar))
@@ -126,6 +135,9 @@ pub async fn build_with_state(settings: &Settings) -> Result<(Router, AppState),
             let origin = settings.public_origin.clone();
             move |req, next| guard::check_origin(origin.clone(), req, next)
         }))
+        // Pages are asked for again every time (a new build names its files anew), and kept out
+        // of shared caches: some show a class. Static files and images set their own.
+        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-cache, private")))
         // pages set their own, with their nonce (`app::shell`)
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,

@@ -309,6 +309,79 @@ async fn a_child_takes_the_pre_test_and_the_post_test_in_english_and_sees_them_c
     b.client.close().await.unwrap();
 }
 
+/// What a page must not say on a test: no comment's category, cue, trick, profile cue or "why it
+/// is fine" in the island's props, and none of the explanations the feedback gives.
+fn assert_no_answer_key(what: &str, page: &str, feed: &Feed) {
+    let page = page.replace("&quot;", "\"").replace("&#34;", "\"");
+    let category = "\"category\":\"";
+    for (at, _) in page.match_indices(category) {
+        let value = page[at + category.len()..].split('"').next().unwrap_or("");
+        assert_eq!(value, "legit", "{what}: a comment's category is in the page");
+    }
+    assert!(!page.contains("\"cue\":"), "{what}: a cue is in the page");
+    for list in ["\"tricks\":[", "\"profile_cues\":["] {
+        for (at, _) in page.match_indices(list) {
+            assert!(page[at + list.len()..].starts_with(']'), "{what}: {list}…] is in the page");
+        }
+    }
+    let tricky = "\"tricky\":";
+    for (at, _) in page.match_indices(tricky) {
+        assert!(page[at + tricky.len()..].starts_with("null"), "{what}: why a real comment looks odd is in the page");
+    }
+    assert!(!page.contains("<mark"), "{what}: highlighted cues");
+    let l = feedwise::text::locale(feed.lang);
+    for c in &feed.comments {
+        let mut explanations = vec![feedwise::text::category_what(l, c.category), feedwise::text::link_page(l, c.category).1];
+        explanations.extend(c.cues().into_iter().map(|q| feedwise::text::cue(l, q)));
+        explanations.extend(c.profile_cues.iter().map(|&q| feedwise::text::profile(l, q)));
+        explanations.extend(c.tricky.map(|t| feedwise::text::tricky(l, t)));
+        for text in explanations.iter().filter(|t| !t.is_empty()) {
+            assert!(!page.contains(text.as_str()), "{what}: comment {} is explained: {text}", c.id);
+        }
+    }
+}
+
+/// The pre-test measures what a child knows: its page, as sent and as the browser holds it,
+/// says of no comment what it is, and neither a clicked link nor a reply gives it away.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_pre_test_page_holds_no_comment_s_category_or_cue() {
+    let app = TestApp::spawn().await;
+    let b = browser().await;
+    let feed = library().exercise_feed(Lang::En, "pretest", AgeBand::Age12To14).unwrap();
+    assert!(feed.comments.iter().any(|c| c.is_spam() && !c.cues().is_empty()), "the pre-test has spam with cues to hide");
+    let path = "/en/play?lesson=pretest&age=12-14";
+    let (status, _, sent) = app.get(path).await;
+    assert_eq!(status, 200);
+    assert!(sent.contains(&format!("id=\"comment-{}\"", feed.comments[0].id)), "the round is on the page");
+    assert_no_answer_key("the page as sent", &sent, &feed);
+    b.open(&format!("{}{path}", app.base)).await;
+    b.hydrated().await;
+    assert_no_answer_key("the page in the browser", &b.client.source().await.unwrap(), &feed);
+
+    // A link in a spam comment opens the teaching page, which keeps the answer for the results.
+    let l = feedwise::text::locale(Lang::En);
+    let linked = feed.comments.iter().find(|c| c.is_spam() && c.links().next().is_some()).expect("a spam comment with a link");
+    b.click(&format!("#comment-{} button.link", linked.id)).await;
+    let shown = b.text(".dialog .link-page").await;
+    assert!(shown.contains("test"), "{shown}");
+    for category in [linked.category, Category::Legit] {
+        let (title, body) = feedwise::text::link_page(l, category);
+        assert!(!shown.contains(&title) && !shown.contains(&body), "the link page tells: {shown}");
+    }
+    assert_eq!(b.count(".dialog .warning").await, 0, "no risky-click warning on a test");
+    b.click(".dialog .big-button.primary").await;
+
+    // Replying to a bot is not answered with "that was a bot" either.
+    let spam = feed.comments.iter().find(|c| c.is_spam()).unwrap();
+    b.click(&format!("#comment-{} .comment-tools button", spam.id)).await;
+    b.fill("#reply-text", "hi").await;
+    b.click(".dialog .big-button.primary").await;
+    assert_eq!(b.count("dialog[open]").await, 0, "the reply is sent and the dialog closes");
+    assert_eq!(b.count(".warning").await, 0);
+    assert_no_answer_key("the page after a link and a reply", &b.client.source().await.unwrap(), &feed);
+    b.client.close().await.unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_child_moderates_the_news_channel_comments() {
     let app = TestApp::spawn().await;

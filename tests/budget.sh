@@ -1,18 +1,28 @@
 #!/usr/bin/env bash
-# Prints what a student downloads for the feed page: the JavaScript and WebAssembly of the
-# release build, compressed with gzip -9. Target: 150 KB. Run: `make budget`.
+# Prints what a student downloads for the pages with islands (round, lesson list, progress,
+# class page: they load the same files): the JavaScript and WebAssembly of the release build,
+# compressed with gzip -9 and brotli -q 11. Goal: 80 KB gzip for the round. Run: `make budget`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo leptos build --release >/dev/null 2>&1 || { echo "release build failed: run cargo leptos build --release" >&2; exit 1; }
 pkg=target/site/pkg
+# The hashes in the file names, from the list cargo-leptos wrote into the site.
+hash() { awk -v k="$1:" '$1 == k { print $2 }' target/site/hash.txt; }
+[ -f target/site/hash.txt ] || { echo "no target/site/hash.txt: is hash-files on in Cargo.toml?" >&2; exit 1; }
+br() { if command -v brotli >/dev/null; then brotli -q 11 -c "$1" | wc -c; else echo 0; fi; }
 total=0
-for f in "$pkg/feedwise.js" "$pkg/feedwise.wasm" "$pkg/feedwise_bg.wasm"; do
-  [ -f "$f" ] || continue
+total_br=0
+for f in "$pkg/feedwise.$(hash js).js" "$pkg/feedwise.$(hash wasm).wasm"; do
   raw=$(stat -c %s "$f")
   gz=$(gzip -9 -c "$f" | wc -c)
+  b=$(br "$f")
   total=$((total + gz))
-  printf '%-28s %9d bytes raw %9d bytes gzip -9\n' "$(basename "$f")" "$raw" "$gz"
+  total_br=$((total_br + b))
+  printf '%-40s %9d bytes raw %9d gzip -9 %9d brotli\n' "$(basename "$f")" "$raw" "$gz" "$b"
 done
-css=$(gzip -9 -c "$pkg/feedwise.css" | wc -c)
-printf '%-28s %9s           %9d bytes gzip -9 (not counted)\n' "feedwise.css" "" "$css"
-printf 'JS + WebAssembly for the feed page: %d bytes = %.1f KB gzip -9 (target 150 KB)\n' "$total" "$(awk "BEGIN { print $total / 1024 }")"
+css="$pkg/feedwise.$(hash css).css"
+printf '%-40s %9s           %9d gzip -9 %9d brotli (not counted)\n' "$(basename "$css")" "" "$(gzip -9 -c "$css" | wc -c)" "$(br "$css")"
+command -v brotli >/dev/null || echo "(brotli is not installed: apt-get install brotli for the brotli figures)"
+kb=$(awk "BEGIN { printf \"%.1f\", $total / 1024 }")
+printf 'JS + WebAssembly, round / lesson list / progress / class page: %d bytes = %s KB gzip -9, %.1f KB brotli (goal 80 KB gzip)\n' \
+  "$total" "$kb" "$(awk "BEGIN { print $total_br / 1024 }")"

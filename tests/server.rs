@@ -37,7 +37,49 @@ async fn the_feed_page_is_complete_html_before_any_webassembly_runs() {
         let escaped = name.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
         assert!(body.contains(&escaped), "author {name} rendered");
     }
-    assert!(body.contains("/pkg/feedwise.js"));
+    assert!(asset(&body, "js").starts_with("/pkg/feedwise."));
+}
+
+/// The address of the site's JavaScript, WebAssembly or stylesheet (`ext`) that a page loads.
+fn asset(page: &str, ext: &str) -> String {
+    page.split("href=\"").skip(1).filter_map(|rest| rest.split('"').next()).find(|href| href.starts_with("/pkg/") && href.ends_with(&format!(".{ext}")))
+        .unwrap_or_else(|| panic!("the page loads no .{ext} from /pkg/"))
+        .to_string()
+}
+
+/// What a page's file addresses are for each kind: `(js, wasm, css)`.
+async fn assets(app: &TestApp) -> (String, String, String) {
+    let (_, _, page) = app.get("/en").await;
+    (asset(&page, "js"), asset(&page, "wasm"), asset(&page, "css"))
+}
+
+#[tokio::test]
+async fn the_site_files_carry_a_content_hash_are_kept_for_a_year_and_pages_are_asked_for_again() {
+    let app = TestApp::spawn().await;
+    let (js, wasm, css) = assets(&app).await;
+    let mut hashes = Vec::new();
+    for (path, ext) in [(&js, "js"), (&wasm, "wasm"), (&css, "css")] {
+        let hash = path.strip_prefix("/pkg/feedwise.").and_then(|rest| rest.strip_suffix(&format!(".{ext}"))).unwrap_or("");
+        assert!(hash.len() >= 16 && hash.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'), "{path} has no content hash");
+        hashes.push(hash.to_string());
+        let (status, headers, _) = app.get_with(path, &[("Accept-Encoding", "gzip, br")]).await;
+        assert_eq!(status, 200, "{path}");
+        assert_eq!(header(&headers, "cache-control"), Some("public, max-age=31536000, immutable"), "{path}");
+    }
+    hashes.dedup();
+    assert_eq!(hashes.len(), 3, "each file has its own hash");
+    // The names without a hash are gone: a page of an older build cannot mix them in.
+    for old in ["/pkg/feedwise.js", "/pkg/feedwise.wasm", "/pkg/feedwise_bg.wasm", "/pkg/feedwise.css"] {
+        assert_eq!(app.get(old).await.0, 404, "{old}");
+    }
+    // Files without a hash in their name, and pages, are asked for again (a 304 when unchanged).
+    let (_, headers, _) = app.get("/favicon.svg").await;
+    assert_eq!(header(&headers, "cache-control"), Some("no-cache"));
+    for page in ["/en", "/nl/play?age=8-10&app=photo&level=1&seed=5", "/en/teacher"] {
+        let (_, headers, _) = app.get(page).await;
+        let cc = header(&headers, "cache-control").unwrap_or_default();
+        assert!(cc.contains("no-cache") && cc.contains("private"), "{page}: {cc}");
+    }
 }
 
 #[tokio::test]
@@ -91,7 +133,8 @@ async fn the_webassembly_and_pages_are_sent_compressed_to_browsers_that_accept_i
     let app = TestApp::spawn().await;
     let (_, headers, _) = app.get_with("/en", &[("Accept-Encoding", "gzip")]).await;
     assert_eq!(header(&headers, "content-encoding"), Some("gzip"));
-    let (status, headers, _) = app.get_with("/pkg/feedwise.wasm", &[("Accept-Encoding", "gzip")]).await;
+    let (_, wasm, _) = assets(&app).await;
+    let (status, headers, _) = app.get_with(&wasm, &[("Accept-Encoding", "gzip")]).await;
     assert_eq!(status, 200, "the WebAssembly is built (cargo leptos build)");
     assert_eq!(header(&headers, "content-encoding"), Some("gzip"));
     let (_, headers, _) = app.get("/en").await;
@@ -101,19 +144,20 @@ async fn the_webassembly_and_pages_are_sent_compressed_to_browsers_that_accept_i
 #[tokio::test]
 async fn static_files_come_precompressed_and_a_warm_visit_revalidates_with_a_304() {
     let app = TestApp::spawn().await;
-    let (status, headers, _) = app.get_with("/pkg/feedwise.wasm", &[("Accept-Encoding", "gzip, deflate, br")]).await;
+    let (_, wasm, css) = assets(&app).await;
+    let (status, headers, _) = app.get_with(&wasm, &[("Accept-Encoding", "gzip, deflate, br")]).await;
     assert_eq!(status, 200);
     assert_eq!(header(&headers, "content-encoding"), Some("br"), "brotli when the browser takes it");
     assert_eq!(header(&headers, "content-type"), Some("application/wasm"));
     assert_eq!(header(&headers, "vary"), Some("accept-encoding"));
     let etag = header(&headers, "etag").expect("an ETag").to_string();
-    let (status, headers, body) = app.get_with("/pkg/feedwise.wasm", &[("Accept-Encoding", "br"), ("If-None-Match", &etag)]).await;
+    let (status, headers, body) = app.get_with(&wasm, &[("Accept-Encoding", "br"), ("If-None-Match", &etag)]).await;
     assert_eq!(status, 304, "a warm visit downloads nothing again");
     assert!(body.is_empty());
     assert_eq!(header(&headers, "etag"), Some(etag.as_str()));
-    let (status, _, _) = app.get_with("/pkg/feedwise.wasm", &[("If-None-Match", "\"something-else\"")]).await;
+    let (status, _, _) = app.get_with(&wasm, &[("If-None-Match", "\"something-else\"")]).await;
     assert_eq!(status, 200);
-    let (_, headers, _) = app.get_with("/pkg/feedwise.css", &[("Accept-Encoding", "br;q=0, gzip")]).await;
+    let (_, headers, _) = app.get_with(&css, &[("Accept-Encoding", "br;q=0, gzip")]).await;
     assert_eq!(header(&headers, "content-encoding"), Some("gzip"), "q=0 refuses brotli");
     assert_eq!(app.get("/pkg/no-such-file.js").await.0, 404);
 }

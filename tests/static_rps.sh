@@ -5,7 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-[ -x target/release/feedwise ] && [ -f target/site/pkg/feedwise.wasm ] || { echo "build first: cargo leptos build --release" >&2; exit 1; }
+[ -x target/release/feedwise ] && [ -f target/site/hash.txt ] || { echo "build first: cargo leptos build --release" >&2; exit 1; }
+# The file names carry content hashes, listed in the site's hash.txt.
+hash() { awk -v k="$1:" '$1 == k { print $2 }' target/site/hash.txt; }
+wasm="/pkg/feedwise.$(hash wasm).wasm"
+css="/pkg/feedwise.$(hash css).css"
 port=${RPS_PORT:-3222}
 data=$(mktemp -d)
 FEEDWISE_ADDR=127.0.0.1:$port FEEDWISE_DATA_DIR="$data" LEPTOS_SITE_ROOT=target/site RUST_LOG=warn target/release/feedwise &
@@ -21,9 +25,9 @@ measure() { # name, path, accept-encoding
   wrk -t2 -c32 -d10s -H "Accept-Encoding: $3" "$base$2" | awk '/Requests\/sec/ { printf "%10.0f requests/s\n", $2 }'
 }
 measure "round page (gzip)" "/en/play?age=10-12&app=video&level=2&seed=7" "gzip"
-measure "stylesheet (gzip)" "/pkg/feedwise.css" "gzip"
-measure "WebAssembly (gzip)" "/pkg/feedwise.wasm" "gzip"
-measure "WebAssembly (brotli)" "/pkg/feedwise.wasm" "gzip, br"
-etag=$(curl -sI -H "Accept-Encoding: br" "$base/pkg/feedwise.wasm" | awk 'tolower($1)=="etag:" { print $2 }' | tr -d '\r')
-printf '%-34s %8s bytes  ' "WebAssembly, warm (304)" "$(curl -s -H "If-None-Match: $etag" "$base/pkg/feedwise.wasm" | wc -c)"
-wrk -t2 -c32 -d10s -H "If-None-Match: $etag" "$base/pkg/feedwise.wasm" | awk '/Requests\/sec/ { printf "%10.0f requests/s\n", $2 }'
+measure "stylesheet (gzip)" "$css" "gzip"
+measure "WebAssembly (gzip)" "$wasm" "gzip"
+measure "WebAssembly (brotli)" "$wasm" "gzip, br"
+etag=$(curl -sI -H "Accept-Encoding: br" "$base$wasm" | awk 'tolower($1)=="etag:" { print $2 }' | tr -d '\r')
+printf '%-34s %8s bytes  ' "WebAssembly, warm (304)" "$(curl -s -H "If-None-Match: $etag" "$base$wasm" | wc -c)"
+wrk -t2 -c32 -d10s -H "If-None-Match: $etag" "$base$wasm" | awk '/Requests\/sec/ { printf "%10.0f requests/s\n", $2 }'

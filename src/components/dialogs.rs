@@ -216,15 +216,17 @@ fn ProfileDialog(game: Game, account: Account, link_from: Option<usize>) -> impl
 fn LinkDialog(game: Game, i: usize, url: String) -> impl IntoView {
     let l = game.l;
     let c = game.comment(i);
-    let category = if c.is_spam() { c.category } else { Category::Legit };
-    let (title, body) = text::link_page(l, category);
+    // A test's feed has no answer key: what the link would have done is on the results page.
+    let page = (!game.test).then(|| text::link_page(l, if c.is_spam() { c.category } else { Category::Legit }));
     view! {
         <Modal game title=td_string!(l, link_title).to_string()>
-            <div class="link-page" class:safe=!c.is_spam()>
-                <p>{td_string!(l, link_intro)}</p>
+            <div class="link-page" class:safe=!game.test && !c.is_spam()>
+                <p>{if game.test { td_string!(l, link_intro_test) } else { td_string!(l, link_intro) }}</p>
                 <p class="address">{td_string!(l, link_address)} " " <code>{url}</code></p>
-                <h3>{title}</h3>
-                <p>{body}</p>
+                {page.map(|(title, body)| view! {
+                    <h3>{title}</h3>
+                    <p>{body}</p>
+                })}
                 {c.is_spam().then(|| view! { <p class="warning">{td_string!(l, link_risky)}</p> })}
             </div>
             <div class="dialog-buttons">

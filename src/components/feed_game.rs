@@ -1,17 +1,21 @@
-//! The practice round: an island that renders a generated feed, takes the child's actions
-//! (report, block, looks fine, profile, link, reply), keeps them in local storage and, at the
-//! end, opens the results page. The shared state is `game.rs`, one comment `comment_view.rs`.
+//! A round: an island that renders a generated feed, takes the child's actions (report, block,
+//! looks fine, profile, link, reply), keeps them in local storage and, at the end, opens the
+//! results page, which the server scores. The shared state is `game.rs`, one comment
+//! `comment_view.rs`. A page renders a round with `Round`, which leaves the answer key out of a
+//! test's props (`domain::answer_key`).
 
 use super::comment_view::CommentView;
 use super::dialogs::DialogHost;
 use super::game::{Game, keep_clear_of_finish_bar};
 use super::outbox::{Outbox, new_key};
 use super::post_view::PostView;
-use super::store::{SavedRound, clear_round, load_round, record_round, round_key, save_round};
+use super::store::{SavedRound, clear_round, load_round, mark_finished, round_key, save_round};
+use crate::domain::answer_key::{is_test, without_answer_key};
 use crate::domain::model::{Comment, Feed, Platform};
-use crate::domain::scoring::{Answer, encode_answers, score};
+use crate::domain::scoring::{Answer, encode_answers};
 use crate::i18n::Locale;
 use crate::text::{self, locale};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_i18n::td_string;
 use serde::{Deserialize, Serialize};
@@ -45,6 +49,18 @@ fn answer_lines(assignment: i64, before: &[Answer], now: &[Answer], seq: &mut i6
         .collect()
 }
 
+/// A round on its page: the `FeedGame` island, with the feed a page may carry. A child can read
+/// the page's source, so a test's feed goes without its answer key.
+#[component]
+pub fn Round(feed: Feed, #[prop(optional)] class_round: Option<ClassRound>) -> impl IntoView {
+    let feed = if is_test(&feed) { without_answer_key(&feed) } else { feed };
+    match class_round {
+        Some(class_round) => Either::Left(view! { <FeedGame feed class_round /> }),
+        None => Either::Right(view! { <FeedGame feed /> }),
+    }
+}
+
+/// The round's island; pages render it through `Round`.
 #[island]
 pub fn FeedGame(feed: Feed, #[prop(optional)] class_round: Option<ClassRound>) -> impl IntoView {
     let lang = feed.lang;
@@ -57,9 +73,11 @@ pub fn FeedGame(feed: Feed, #[prop(optional)] class_round: Option<ClassRound>) -
     let moderating = feed.moderating();
     let creator = feed.post.creator.display_name.clone();
     let practice = feed.practice;
+    let test = is_test(&feed);
     let game = Game {
         moderating,
         practice,
+        test,
         feed: StoredValue::new(feed),
         answers: RwSignal::new(vec![Answer::default(); n]),
         dialog: RwSignal::new(None),
@@ -129,15 +147,7 @@ pub fn FeedGame(feed: Feed, #[prop(optional)] class_round: Option<ClassRound>) -
     let decided = move || game.answers.with(|a| a.iter().filter(|a| a.decided()).count());
     // The feedback is a page of its own, rendered on the server from the answers in its address.
     let finish = move |_| {
-        let url = game.feed.with_value(|f| {
-            game.answers.with(|a| {
-                // A class round's record is kept by the server, not on a shared device.
-                if outbox.is_none() {
-                    record_round(f, &score(&f.comments, a), js_sys::Date::now());
-                }
-                results_url(f, a)
-            })
-        });
+        let url = game.feed.with_value(|f| game.answers.with(|a| results_url(f, a)));
         hydrated.set(false);
         clear_round(&finished_key);
         if let (Some(outbox), Some(assignment)) = (outbox, assignment) {
@@ -145,6 +155,9 @@ pub fn FeedGame(feed: Feed, #[prop(optional)] class_round: Option<ClassRound>) -
             outbox.add(vec![format!("f {} {assignment} {all}", new_key())]);
             finishing.set(Some(url));
         } else if let Some(w) = web_sys::window() {
+            // The results page records the round in this browser's progress (a class round's
+            // record is kept by the server, not on a shared device).
+            game.feed.with_value(mark_finished);
             let _ = w.location().set_href(&url);
         }
     };

@@ -31,6 +31,8 @@ pub struct Game {
     pub moderating: bool,
     /// Practice mode: right or wrong is shown after each choice.
     pub practice: bool,
+    /// A pre- or post-test: the feed has no answer key, so nothing says what a comment is.
+    pub test: bool,
     /// The button that opened the dialog, to take the focus back to when it closes.
     pub opener: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
 }

@@ -69,31 +69,54 @@ pub fn clear_progress() {
     }
 }
 
-/// Adds (or, for a round finished again, replaces) the record of a round.
-pub fn record_round(feed: &Feed, score: &Score, at_ms: f64) {
-    let key = round_key(feed);
-    let mut all = load_progress();
-    // The pre-test is the baseline: a second try does not replace the first.
-    let pretest = feed.lesson.as_ref().is_some_and(|l| l.kind == crate::domain::model::ExerciseKind::Pretest);
-    if pretest && all.iter().any(|r| r.key == key) {
-        return;
+/// The local-storage key of the round just finished in this browser (its `round_key`): its
+/// results page records it, once.
+pub const FINISHED_KEY: &str = "feedwise.finished.v1";
+
+/// Notes that this browser finished the round, for its results page to record it.
+pub fn mark_finished(feed: &Feed) {
+    let _ = LocalStorage::raw().set_item(FINISHED_KEY, &round_key(feed));
+}
+
+impl RoundRecord {
+    /// The record of a finished round, scored on the server (a test's page holds no answer
+    /// key); the browser fills in the time when it stores it.
+    pub fn new(feed: &Feed, score: &Score) -> RoundRecord {
+        RoundRecord {
+            key: round_key(feed),
+            at_ms: 0.0,
+            lang: feed.lang,
+            platform: feed.settings.platform,
+            age_band: feed.settings.age_band,
+            level: feed.settings.difficulty.level(),
+            seed: feed.seed,
+            hits: score.hits,
+            misses: score.misses,
+            false_alarms: score.false_alarms,
+            correct_rejections: score.correct_rejections,
+            discernment: score.discernment,
+            risky_actions: score.risky_actions,
+            lesson: feed.lesson.as_ref().map(|l| l.id.clone()),
+        }
     }
-    all.retain(|r| r.key != key);
-    all.push(RoundRecord {
-        key,
-        at_ms,
-        lang: feed.lang,
-        platform: feed.settings.platform,
-        age_band: feed.settings.age_band,
-        level: feed.settings.difficulty.level(),
-        seed: feed.seed,
-        hits: score.hits,
-        misses: score.misses,
-        false_alarms: score.false_alarms,
-        correct_rejections: score.correct_rejections,
-        discernment: score.discernment,
-        risky_actions: score.risky_actions,
-        lesson: feed.lesson.as_ref().map(|l| l.id.clone()),
-    });
-    let _ = LocalStorage::set(PROGRESS_KEY, &all);
+}
+
+/// Stores a round's record in the progress list, called by the results page as it is read
+/// (`record(record, keepFirst)`), so no WebAssembly has to load first: only when this browser
+/// has just finished that round (`FINISHED_KEY`), replacing an older record of the same round;
+/// with `keepFirst` (the pre-test is the baseline) a second try does not replace the first.
+pub const RECORD_SCRIPT: &str = "((r,keepFirst)=>{try{const s=localStorage,done='feedwise.finished.v1',key='feedwise.progress.v1';\
+if(s.getItem(done)!==r.key)return;s.removeItem(done);let all=null;try{all=JSON.parse(s.getItem(key));}catch(e){}\
+if(!Array.isArray(all))all=[];if(keepFirst&&all.some(x=>x.key===r.key))return;r.at_ms=Date.now();\
+s.setItem(key,JSON.stringify(all.filter(x=>x.key!==r.key).concat([r])));}catch(e){}})";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_record_script_uses_the_keys_the_islands_read() {
+        assert!(RECORD_SCRIPT.contains(&format!("'{FINISHED_KEY}'")));
+        assert!(RECORD_SCRIPT.contains(&format!("'{PROGRESS_KEY}'")));
+    }
 }

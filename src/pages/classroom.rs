@@ -5,7 +5,7 @@
 
 use super::not_found::NotFound;
 use super::play::BadRound;
-use crate::components::feed_game::{ClassRound, FeedGame};
+use crate::components::feed_game::{ClassRound, Round};
 use crate::components::feedback::Feedback;
 use crate::components::layout::Layout;
 use crate::components::outbox::OutboxStatus;
@@ -360,7 +360,7 @@ async fn assignment_round(lang: Option<Lang>, results: bool) -> AnyView {
     view! {
         <Layout lang title>
             {back}
-            <FeedGame feed=(*feed).clone() class_round />
+            <Round feed=(*feed).clone() class_round />
         </Layout>
     }
     .into_any()

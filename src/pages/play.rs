@@ -1,9 +1,10 @@
 //! `/{lang}/play?age=…&app=…&level=…&seed=…`: one practice round. The feed is generated here
-//! on the server and handed to the `FeedGame` island, which renders, keeps and scores it.
+//! on the server and handed to the `FeedGame` island (through `Round`), which renders and keeps
+//! it; the results page scores it.
 
 use super::home::lang_param;
 use super::not_found::NotFound;
-use crate::components::feed_game::FeedGame;
+use crate::components::feed_game::Round;
 use crate::components::layout::Layout;
 use crate::domain::model::{AgeBand, Difficulty, Feed, FeedSettings, Lang, Platform};
 use crate::text::locale;
@@ -100,7 +101,7 @@ pub fn PlayPage() -> impl IntoView {
     };
     EitherOf4::C(view! {
         <Layout lang title=td_string!(l, play_title).to_string()>
-            <FeedGame feed />
+            <Round feed />
         </Layout>
     })
 }

@@ -7,6 +7,9 @@ use super::lessons::library;
 use super::play::{BadRound, round_feed};
 use crate::components::feedback::Feedback;
 use crate::components::layout::Layout;
+use crate::components::store::RoundRecord;
+use crate::domain::model::ExerciseKind;
+use crate::domain::scoring::score;
 use crate::domain::scoring::{answers_fit, decode_answers};
 use crate::text::locale;
 use leptos::either::EitherOf4;
@@ -35,9 +38,31 @@ pub fn ResultsPage() -> impl IntoView {
         let next = library()?.next(lang, &round.id)?.clone();
         Some((format!("/{}/lessons/{}?age={}", lang.code(), next.id, feed.settings.age_band.id()), next.title))
     });
+    let record = RoundRecord::new(&feed, &score(&feed.comments, &answers));
+    let keep_first = feed.lesson.as_ref().is_some_and(|l| l.kind == ExerciseKind::Pretest);
     EitherOf4::C(view! {
         <Layout lang title=td_string!(l, results_title).to_string()>
             <Feedback feed answers next_seed=fresh_seed() next_lesson />
+            <RecordRound record keep_first />
         </Layout>
     })
+}
+
+/// Adds the round to this browser's progress as the page is read, without waiting for any
+/// WebAssembly (`store::RECORD_SCRIPT`): the score is the server's, as a test's page holds no
+/// answer key to score it with.
+#[component]
+fn RecordRound(record: RoundRecord, keep_first: bool) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let script = {
+        // JSON is JavaScript; `<` escaped, so that nothing in it can close the script element.
+        let json = serde_json::to_string(&record).unwrap_or_else(|_| "null".into()).replace('<', "\\u003c");
+        format!("{}({json},{keep_first});", crate::components::store::RECORD_SCRIPT)
+    };
+    #[cfg(not(feature = "ssr"))]
+    let script = {
+        let _ = (record, keep_first);
+        String::new()
+    };
+    view! { <script nonce=leptos::nonce::use_nonce().map(|n| n.to_string()) inner_html=script></script> }
 }
