@@ -75,6 +75,17 @@ fn peer(headers: &HeaderMap, info: Option<&ConnectInfo<SocketAddr>>, app: &AppSt
 
 // Teachers
 
+/// What is wrong with a new password and its repetition, as the form's error code.
+fn new_password_error(password: &str, again: &str) -> Option<&'static str> {
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        Some("short_password")
+    } else if password != again {
+        Some("password_mismatch")
+    } else {
+        None
+    }
+}
+
 #[derive(Deserialize)]
 pub struct SignUp {
     lang: String,
@@ -87,11 +98,8 @@ async fn sign_up(State(app): State<AppState>, session: Session, Form(f): Form<Si
     let lang = lang_of(&f.lang);
     let back = |e: &str| to(format!("/{}/teacher/signup?error={e}&email={}", lang.code(), q(f.email.trim())));
     let Some(email) = codes::email(&f.email) else { return back("email") };
-    if f.password.chars().count() < MIN_PASSWORD_CHARS {
-        return back("short_password");
-    }
-    if f.password != f.password2 {
-        return back("password_mismatch");
+    if let Some(e) = new_password_error(&f.password, &f.password2) {
+        return back(e);
     }
     let hash = match auth::hash_password(f.password.clone()).await {
         Ok(h) => h,
@@ -166,11 +174,8 @@ pub struct Reset {
 async fn reset_password(State(app): State<AppState>, session: Session, Form(f): Form<Reset>) -> Response {
     let lang = lang_of(&f.lang);
     let back = |e: &str| to(format!("/{}/teacher?reset={}&error={e}", lang.code(), q(f.token.trim())));
-    if f.password.chars().count() < MIN_PASSWORD_CHARS {
-        return back("short_password");
-    }
-    if f.password != f.password2 {
-        return back("password_mismatch");
+    if let Some(e) = new_password_error(&f.password, &f.password2) {
+        return back(e);
     }
     let hash = match auth::hash_password(f.password.clone()).await {
         Ok(h) => h,
