@@ -6,7 +6,7 @@ use feedwise::domain::export::sample_comments;
 use feedwise::domain::generator::generate;
 use feedwise::domain::model::*;
 use feedwise::domain::slots::RESERVED_TLDS;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 fn corpus(lang: Lang) -> &'static Corpus {
     Corpus::builtin(lang).unwrap_or_else(|e| panic!("{e}"))
@@ -429,5 +429,42 @@ fn a_spam_thread_holds_no_two_accounts_of_one_name_and_warnings_say_what_is_true
             }
         }
         assert!(chains >= 30, "{lang:?}: only {chains} bot chains");
+    }
+}
+
+#[test]
+fn one_username_is_one_account_and_a_scam_sends_everyone_to_one_page() {
+    let host = |url: &str| url.trim_start_matches("https://").split('/').next().unwrap_or("").replace(' ', "");
+    for lang in Lang::ALL {
+        let games: Vec<String> = corpus(lang).lists["game"].iter().filter_map(|t| t.plain_text()).map(str::to_lowercase).collect();
+        let money: Vec<String> = corpus(lang).lists["currency"].iter().filter_map(|t| t.plain_text()).map(str::to_lowercase).collect();
+        let mut same_page = 0;
+        for seed in 0..300 {
+            let settings = FeedSettings::home(Platform::ALL[(seed % 2) as usize], AgeBand::Age12To14, Difficulty::ALL[(seed % 3) as usize]);
+            let feed = generate(corpus(lang), &settings, seed);
+            // `@stormfort.fan` is one account: one name, one bio, wherever it comments
+            let mut accounts: HashMap<&str, (&str, &str)> = HashMap::new();
+            for c in &feed.comments {
+                let me = (c.author.display_name.as_str(), c.author.bio.as_str());
+                let first = *accounts.entry(c.author.username.as_str()).or_insert(me);
+                assert_eq!(first, me, "{lang:?} seed {seed}: two accounts are @{}", c.author.username);
+            }
+            for c in feed.comments.iter().filter(|c| c.is_spam()) {
+                // the link in the text and the one in the bio are one page, not look-alikes
+                let text_links: Vec<String> = c.spans.iter().filter(|s| s.link).map(|s| host(&s.text)).collect();
+                if let (Some(bio), Some(text)) = (&c.author.bio_link, text_links.first()) {
+                    assert_eq!(&host(bio), text, "{lang:?}: bio link {bio} under {}", c.text());
+                    same_page += 1;
+                }
+                // one game and its own money: no Bloxies in Stormfort
+                let said = format!("{} {} {}", c.text(), c.author.username, c.author.bio).to_lowercase();
+                let game = games.iter().position(|g| [g.clone(), g.replace(' ', ""), g.replace(' ', "_"), g.replace(' ', ".")].iter().any(|g| said.contains(g.as_str())));
+                let coin = money.iter().position(|m| said.contains(m.as_str()));
+                if let (Some(g), Some(m)) = (game, coin) {
+                    assert_eq!(g, m, "{lang:?}: {said}");
+                }
+            }
+        }
+        assert!(same_page >= 20, "{lang:?}: only {same_page} spam comments with a link in text and bio");
     }
 }

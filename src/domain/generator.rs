@@ -49,6 +49,24 @@ struct Ctx<'c> {
     used: HashSet<*const Template>,
     /// The words of each comment so far: two templates can read alike too.
     seen_words: Vec<HashSet<String>>,
+    /// Usernames already in the feed: one username is one account, with one name and one bio.
+    usernames: HashSet<String>,
+}
+
+impl Ctx<'_> {
+    /// Gives a new account a username nobody in the feed has yet: a second `stormfort.fan`
+    /// with another name and bio becomes `stormfort.fan27`, as the platform would make it.
+    fn claim<R: Rng>(&mut self, account: &mut Account, rng: &mut R) {
+        let mut name = account.username.clone();
+        while self.usernames.contains(&name) || name == self.creator_account.username {
+            name = format!("{}{}", account.username, rng.random_range(2..100));
+        }
+        if account.display_name == account.username {
+            account.display_name = name.clone();
+        }
+        account.username = name.clone();
+        self.usernames.insert(name);
+    }
 }
 
 /// The words of a text, in lower case.
@@ -85,6 +103,7 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
         seen: HashSet::new(),
         used: HashSet::new(),
         seen_words: Vec::new(),
+        usernames: HashSet::new(),
     };
 
     let n = usize::from(settings.comment_count.max(2));
@@ -217,6 +236,7 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
             // a friend who was tagged is the one who answers ("omg yes we have to")
             if let (true, Some((username, first))) = (list == "reply_tag", &top.memory.tagged) {
                 reply.author.username = username.clone();
+                ctx.usernames.insert(username.clone());
                 reply.author.display_name = if rng.random_bool(0.5) { username.clone() } else { first.clone() };
                 reply.author.avatar.letters = super::accounts::initials(&reply.author.display_name);
             }
@@ -378,6 +398,8 @@ fn spam_comment<R: Rng>(ctx: &mut Ctx, category: Category, part: SpamPart, memor
     let (mut spans, fresh) = fresh_text(ctx, templates, &mut filler, rng);
     restyle(&mut spans, Restyle::Full, rng);
     let mut tricks = Vec::new();
+    // what the text itself did, before the account's bio draws a link of its own
+    let (text_link, text_handle) = (filler.used_link, filler.used_handle);
     let said = filler.memory.clone();
     filler.memory = said.without_name();
     let mut author = if reply {
@@ -394,7 +416,7 @@ fn spam_comment<R: Rng>(ctx: &mut Ctx, category: Category, part: SpamPart, memor
         if filler.used_split_link {
             tricks.push(Trick::SplitLink);
         }
-        if filler.used_handle && !filler.used_link {
+        if text_handle && !text_link {
             tricks.push(Trick::HandleInsteadOfLink);
         }
     }
@@ -427,6 +449,7 @@ fn spam_comment<R: Rng>(ctx: &mut Ctx, category: Category, part: SpamPart, memor
         };
         tricks.push(Trick::FakePinned);
     }
+    ctx.claim(&mut author, rng);
     Draft {
         author,
         spans,
@@ -452,8 +475,10 @@ fn legit_comment_of_kind<R: Rng>(ctx: &mut Ctx, kind: &str, scam_kind: &str, tak
     let (mut spans, fresh) = fresh_text(ctx, of_kind(&corpus.legit[kind], scam_kind), &mut filler, rng);
     filler.memory.kind.clear();
     restyle(&mut spans, if kind.starts_with("warn") { Restyle::Warning } else { Restyle::Full }, rng);
+    let mut author = legit_account(corpus, ctx.settings.age_band, taken, &mut filler, rng);
+    ctx.claim(&mut author, rng);
     Draft {
-        author: legit_account(corpus, ctx.settings.age_band, taken, &mut filler, rng),
+        author,
         spans,
         category: Category::Legit,
         tricks: Vec::new(),
@@ -475,8 +500,10 @@ fn tricky_comment<R: Rng>(ctx: &mut Ctx, kind: Tricky, rng: &mut R) -> Draft {
         Tricky::CapsFan => restyle(&mut spans, Restyle::EndingOnly, rng),
         _ => restyle(&mut spans, Restyle::Full, rng),
     }
+    let mut author = legit_account(corpus, ctx.settings.age_band, &[], &mut filler, rng);
+    ctx.claim(&mut author, rng);
     Draft {
-        author: legit_account(corpus, ctx.settings.age_band, &[], &mut filler, rng),
+        author,
         spans,
         category: Category::Legit,
         tricks: Vec::new(),

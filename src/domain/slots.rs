@@ -15,6 +15,10 @@ pub use links::split_link;
 pub const RESERVED_TLDS: [&str; 3] = ["example", "test", "invalid"];
 
 
+/// Lists whose items go together by position when they are as long: in one spam comment the
+/// first `currency` is the money of the first `game` (see `corpus/README.md`).
+const PAIRED_LISTS: [(&str, &str); 1] = [("currency", "game")];
+
 /// Slot values for comments under one post, in the voice of one category.
 pub struct SlotFiller<'c> {
     pub corpus: &'c Corpus,
@@ -215,8 +219,16 @@ impl<'c> Slots<'c> for SlotFiller<'c> {
                 let Some(items) = corpus.lists.get(list).filter(|items| !items.is_empty()) else {
                     return SlotValue::Text(String::new());
                 };
-                let at = match self.memory.lists.get(list) {
-                    Some(&at) if self.category.is_spam() && at < items.len() => at,
+                // a game's own money: the nth currency is the nth game's
+                let partner = PAIRED_LISTS.iter().find_map(|&(a, b)| if a == list { Some(b) } else if b == list { Some(a) } else { None });
+                let paired = partner
+                    .filter(|p| corpus.lists.get(*p).is_some_and(|other| other.len() == items.len()))
+                    .and_then(|p| self.memory.lists.get(p).copied());
+                let at = match self.memory.lists.get(list).copied().or(paired) {
+                    Some(at) if self.category.is_spam() && at < items.len() => {
+                        self.memory.lists.insert(list.to_string(), at);
+                        at
+                    }
                     _ => {
                         let at = rng.random_range(0..items.len());
                         if self.category.is_spam() {

@@ -110,12 +110,44 @@ impl Template {
     }
 
     /// Expands the template into spans; adjacent spans of the same kind are merged.
+    /// A template written in capitals shouts its slots too: "FREE 10000 BLOXIES", never
+    /// "FREE 10000 Bloxies" (links and handles keep their case).
     pub fn expand<'c, S: Slots<'c>, R: Rng>(&self, slots: &mut S, rng: &mut R) -> Vec<Span> {
         let mut out = Vec::new();
         expand_nodes(&self.nodes, None, slots, rng, &mut out, 0);
+        if self.shouts() {
+            for s in out.iter_mut().filter(|s| !s.link && !matches!(s.cue, Some(Cue::Handle | Cue::Link))) {
+                s.text = shout(&s.text);
+            }
+        }
         out.retain(|s| !s.text.is_empty());
         out
     }
+
+    /// Whether the template's own words are all capitals (six letters or more).
+    fn shouts(&self) -> bool {
+        fn letters(nodes: &[Node], upper: &mut usize, lower: &mut usize) {
+            for n in nodes {
+                match n {
+                    Node::Text(t) => {
+                        *upper += t.chars().filter(|c| c.is_uppercase()).count();
+                        *lower += t.chars().filter(|c| c.is_lowercase()).count();
+                    }
+                    Node::Slot(_) => {}
+                    Node::Alt(alts) => alts.iter().for_each(|a| letters(a, upper, lower)),
+                    Node::Cue(_, inner) => letters(inner, upper, lower),
+                }
+            }
+        }
+        let (mut upper, mut lower) = (0, 0);
+        letters(&self.nodes, &mut upper, &mut lower);
+        upper >= 6 && lower == 0
+    }
+}
+
+/// Capitals, except in a handle ("DM @mila_22 NOW").
+fn shout(text: &str) -> String {
+    text.split(' ').map(|w| if w.starts_with('@') { w.to_string() } else { w.to_uppercase() }).collect::<Vec<_>>().join(" ")
 }
 
 fn push(out: &mut Vec<Span>, text: &str, cue: Option<Cue>, link: bool) {
@@ -360,6 +392,29 @@ mod tests {
         assert_eq!(spans[1].cue, Some(Cue::ProfileBait));
         assert!(spans[3].link);
         assert_eq!(spans[3].cue, Some(Cue::Link));
+    }
+
+    struct Named;
+    impl Slots<'static> for Named {
+        fn slot<R: Rng>(&mut self, name: &str, _: &mut R) -> SlotValue<'static> {
+            match name {
+                "link" => SlotValue::Link("https://free-bloxies.example/claim".into(), true),
+                "handle" => SlotValue::Marked(Cue::Handle, "@mila_22".into()),
+                _ => SlotValue::Text("Bloxies".into()),
+            }
+        }
+    }
+
+    #[test]
+    fn a_template_in_capitals_shouts_its_slots_but_not_its_links_and_handles() {
+        let text = |src: &str| -> String {
+            let spans = Template::parse(src).unwrap().expand(&mut Named, &mut ChaCha8Rng::seed_from_u64(1));
+            spans.iter().map(|s| s.text.as_str()).collect()
+        };
+        assert_eq!(text("FREE {currency} NOW {link} DM {handle}"), "FREE BLOXIES NOW https://free-bloxies.example/claim DM @mila_22");
+        assert_eq!(text("free {currency} now"), "free Bloxies now");
+        // a template with any lower-case word of its own is no shouting one
+        assert!(text("WIN {currency} {today|}").starts_with("WIN Bloxies"));
     }
 
     #[test]

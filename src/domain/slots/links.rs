@@ -35,13 +35,24 @@ impl SlotFiller<'_> {
         words.choose(rng).and_then(|t| t.plain_text()).unwrap_or("link").to_string()
     }
 
-    /// A link for this filler's category, always on a reserved top-level domain.
+    /// A link for this filler's category, always on a reserved top-level domain. A spam
+    /// comment has one: its bio and its bot replies send the reader to the same page, never to
+    /// a look-alike on another domain.
     pub fn link<R: Rng>(&mut self, rng: &mut R) -> String {
         self.used_link = true;
-        let tld = RESERVED_TLDS.choose(rng).copied().unwrap_or("example");
         if self.category == Category::Legit {
             return self.legit_link(rng);
         }
+        if let Some(link) = self.memory.words.get("link") {
+            return link.clone();
+        }
+        let link = self.new_link(rng);
+        self.memory.words.insert("link", link.clone());
+        link
+    }
+
+    fn new_link<R: Rng>(&mut self, rng: &mut R) -> String {
+        let tld = RESERVED_TLDS.choose(rng).copied().unwrap_or("example");
         // Shorteners hide where a link goes; phishing uses them most.
         let shortener = rng.random_bool(if self.category == Category::Phishing { 0.35 } else { 0.1 });
         let host = if shortener {
