@@ -56,7 +56,7 @@ fn a_known_seed_gives_a_known_feed_on_every_platform_and_build() {
     assert_eq!(fingerprint(&feed), KNOWN_FINGERPRINT, "fingerprint is {:#x}", fingerprint(&feed));
 }
 
-const KNOWN_FINGERPRINT: u64 = 0x7894_5eec_25bd_f69f;
+const KNOWN_FINGERPRINT: u64 = 0xa692_dbf3_e948_9981;
 
 #[test]
 fn different_seeds_give_different_feeds() {
@@ -466,5 +466,65 @@ fn one_username_is_one_account_and_a_scam_sends_everyone_to_one_page() {
             }
         }
         assert!(same_page >= 20, "{lang:?}: only {same_page} spam comments with a link in text and bio");
+    }
+}
+
+#[test]
+fn a_real_comment_never_tags_its_own_writer() {
+    for lang in Lang::ALL {
+        let mut checked = 0;
+        for seed in 0..300 {
+            let settings = FeedSettings::home(Platform::ALL[(seed % 2) as usize], AgeBand::Age10To12, Difficulty::new(1).unwrap());
+            let feed = generate(corpus(lang), &settings, seed);
+            for c in feed.comments.iter().filter(|c| !c.is_spam() && !c.author.is_creator) {
+                // a writer shown by first name only ("Boaz") tags no @boaz.regenboog
+                let first = c.author.display_name.to_lowercase();
+                if !first.chars().all(char::is_alphabetic) || first.chars().count() < 3 {
+                    continue;
+                }
+                for tag in c.text().split_whitespace().filter_map(|w| w.strip_prefix('@')) {
+                    let pieces: Vec<&str> = tag.split(|c: char| !c.is_alphabetic()).collect();
+                    assert!(!pieces.contains(&first.as_str()), "{lang:?} seed {seed}: {} wrote {}", c.author.display_name, c.text());
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked >= 50, "{lang:?}: only {checked} tags checked");
+    }
+}
+
+#[test]
+fn a_sad_comment_gets_a_kind_reply_and_a_happy_one_never_does() {
+    use feedwise::domain::template::{Template, Tone};
+    for lang in Lang::ALL {
+        // the real corpus, with one sad comment in every list of real comments and one comforting
+        // reply in every list of replies
+        let mut c = corpus(lang).clone();
+        for (key, list) in c.legit.iter_mut().filter(|(k, _)| !k.starts_with("warn")) {
+            let srcs: &[&str] = if key.starts_with("reply") {
+                &["(tone: down) zzcomfort aw so sorry"]
+            } else {
+                &["(tone: down) zzgloom my rabbit ran away today", "(tone: down) zzgloom our school trip got cancelled", "(tone: down) zzgloom I failed the swimming test"]
+            };
+            list.retain(|t| t.tone == Tone::Plain);
+            list.extend(srcs.iter().map(|s| Template::parse(s).unwrap()));
+        }
+        let (mut comforted, mut sad_answered) = (0, 0);
+        for seed in 0..300 {
+            let settings = FeedSettings::home(Platform::ALL[(seed % 2) as usize], AgeBand::ALL[(seed % 3) as usize], Difficulty::new(1).unwrap());
+            let feed = generate(&c, &settings, seed);
+            for r in feed.comments.iter().filter(|r| !r.is_spam() && !r.author.is_creator) {
+                let Some(parent) = r.parent.and_then(|p| feed.comments.iter().find(|t| t.id == p)) else { continue };
+                if parent.is_spam() || parent.author.is_creator {
+                    continue;
+                }
+                let (sad, comfort) = (parent.text().to_lowercase().contains("zzgloom"), r.text().to_lowercase().contains("zzcomfort"));
+                assert_eq!(sad, comfort, "{lang:?} seed {seed}: {:?} answered {:?}", r.text(), parent.text());
+                comforted += usize::from(comfort);
+                sad_answered += usize::from(sad);
+            }
+        }
+        assert!(comforted >= 10, "{lang:?}: a sad comment was comforted only {comforted} times");
+        assert_eq!(comforted, sad_answered);
     }
 }

@@ -1,92 +1,25 @@
 //! The feed generator: a feed is a pure function of (settings, seed, language), drawn with
 //! ChaCha8 so that the same input gives the same feed on every platform and build.
 
-use super::accounts::{chain_bot_account, creator_account, lookalike_username, legit_account, lognormal, profile_cues, spam_account};
+use super::accounts::{creator_account, lognormal, profile_cues};
 use super::corpus::{Corpus, CreatorDef, PostDef};
-use super::evasion::disguise;
 use super::model::*;
-use super::slots::{Memory, SlotFiller};
-use super::style::{Restyle, restyle};
-use super::template::{Template, of_kind};
-use super::voice::Voice;
 use rand::seq::{IndexedRandom, SliceRandom};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::collections::HashSet;
 
+mod drafts;
+
+use drafts::{Ctx, Draft, SpamPart, legit_comment, legit_comment_of_kind, spam_comment, tricky_comment};
+
 /// The named generator behind every feed.
 pub type FeedRng = ChaCha8Rng;
 
-/// A comment before it gets its place and id.
-struct Draft {
-    author: Account,
-    spans: Vec<Span>,
-    category: Category,
-    tricks: Vec<Trick>,
-    tricky: Option<Tricky>,
-    pinned: bool,
-    likes: u32,
-    /// What the slots of a spam comment became, for its bot replies.
-    memory: Memory,
-    /// Its list had nothing left that the feed does not already say.
-    repeat: bool,
-}
-
+/// A comment and the replies under it.
 struct Thread {
     top: Draft,
     replies: Vec<Draft>,
-}
-
-struct Ctx<'c> {
-    corpus: &'c Corpus,
-    settings: &'c FeedSettings,
-    creator: &'c CreatorDef,
-    post: &'c PostDef,
-    creator_account: Account,
-    /// Texts already in the feed: a feed never shows the same comment twice.
-    seen: HashSet<String>,
-    /// Templates already used in the feed (by address): two fills of one template read alike.
-    used: HashSet<*const Template>,
-    /// The words of each comment so far: two templates can read alike too.
-    seen_words: Vec<HashSet<String>>,
-    /// Usernames already in the feed: one username is one account, with one name and one bio.
-    usernames: HashSet<String>,
-}
-
-impl Ctx<'_> {
-    /// Gives a new account a username nobody in the feed has yet: a second `stormfort.fan`
-    /// with another name and bio becomes `stormfort.fan27`, as the platform would make it.
-    fn claim<R: Rng>(&mut self, account: &mut Account, rng: &mut R) {
-        let mut name = account.username.clone();
-        while self.usernames.contains(&name) || name == self.creator_account.username {
-            name = format!("{}{}", account.username, rng.random_range(2..100));
-        }
-        if account.display_name == account.username {
-            account.display_name = name.clone();
-        }
-        account.username = name.clone();
-        self.usernames.insert(name);
-    }
-}
-
-/// The words of a text, in lower case.
-fn word_set(text: &str) -> HashSet<String> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
-}
-
-/// Two comments of six words or more that share most of their words read as one comment twice.
-fn alike(a: &HashSet<String>, b: &HashSet<String>) -> bool {
-    a.len() >= 6 && b.len() >= 6 && a.intersection(b).count() * 10 >= a.union(b).count() * 6
-}
-
-/// Which list of a spam section a comment comes from.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum SpamPart {
-    Top,
-    /// A bot reply praising the spam above it.
-    Reply,
-    /// Spam posted under another viewer's real comment.
-    UnderViewer,
 }
 
 /// Generates the comment section under one post.
@@ -207,7 +140,7 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
             // and of its kind: no "nobody gets rich" under a recovery offer
             let mut taken = thread.top.memory.names_taken();
             taken.extend(thread.replies.iter().map(|r| r.author.username.clone()));
-            let warn = legit_comment_of_kind(&mut ctx, list, &thread.top.memory.kind, &taken, &mut rng);
+            let warn = legit_comment_of_kind(&mut ctx, list, &thread.top.memory.kind, &taken, None, &mut rng);
             thread.replies.push(Draft { tricky: Some(Tricky::Warning), ..warn });
             legit_left -= 1;
         }
@@ -231,8 +164,20 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
             let own = format!("reply_{kind}");
             // a question gets an answer and a tag its friend's reply, never a generic "same"
             let own_only = matches!(kind, "question" | "tag") || rng.random_bool(0.75);
-            let list = if corpus.legit.contains_key(own.as_str()) && own_only { own.as_str() } else { "reply" };
-            let mut reply = legit_comment(&mut ctx, list, &mut rng);
+            // "rotten day" gets "aw hope tomorrow is better", never "same!! so cool": a reply in
+            // the comment's tone, from its own list or the general one; where neither has one,
+            // nobody answers
+            let tone = top.tone;
+            let has_tone = |list: &str| corpus.legit.get(list).is_some_and(|l| l.iter().any(|t| t.tone == tone && t.fits(&post.tags, settings.age_band)));
+            let list = match (own_only && has_tone(&own), matches!(kind, "question" | "tag")) {
+                (true, _) => own.as_str(),
+                (false, false) if has_tone("reply") => "reply",
+                _ => {
+                    threads.push(Thread { top, replies });
+                    continue;
+                }
+            };
+            let mut reply = legit_comment_of_kind(&mut ctx, list, "", &[], Some(tone), &mut rng);
             // a friend who was tagged is the one who answers ("omg yes we have to")
             if let (true, Some((username, first))) = (list == "reply_tag", &top.memory.tagged) {
                 reply.author.username = username.clone();
@@ -279,16 +224,6 @@ pub fn generate(corpus: &Corpus, settings: &FeedSettings, seed: u64) -> Feed {
     }
 }
 
-/// Whether this spam pretends to be pinned by the creator at difficulty 3: only the stories of
-/// an official voice (a giveaway team, a security notice) do, under a real creator's post, and
-/// not when the text says it already. A "friend", a happy "client" or a bot posing as a child
-/// is nobody the creator would pin.
-fn pins_itself(category: Category, kind: &str, creator_verified: bool, spans: &[Span]) -> bool {
-    let official = Voice::of(category, kind).may_pin();
-    let text: String = spans.iter().map(|s| s.text.to_lowercase()).collect();
-    official && creator_verified && !text.contains("pinned") && !text.contains("vastgezet")
-}
-
 /// Starts a reply with the @username of the one it answers, as the photo app's reply button
 /// does by itself and people on the video app often type.
 fn address<R: Rng>(reply: &mut Draft, to: &Account, platform: Platform, rng: &mut R) {
@@ -315,204 +250,6 @@ fn choose_post<'c, R: Rng>(corpus: &'c Corpus, settings: &FeedSettings, rng: &mu
     }
     // The corpus check guarantees every platform has a post.
     *options.choose(rng).expect("corpus has a post for every platform")
-}
-
-/// Expands one of the templates that fit this post and age band into text not yet in the feed,
-/// preferring templates not used yet (a few tries, then accepts).
-/// The template's `(kind: …)` of scam goes into the filler's memory, for the account and the
-/// replies of the comment.
-fn fresh_text<'t, R: Rng>(
-    ctx: &mut Ctx,
-    templates: impl IntoIterator<Item = &'t Template>,
-    filler: &mut SlotFiller,
-    rng: &mut R,
-) -> (Vec<Span>, bool) {
-    let age = ctx.settings.age_band;
-    let fitting: Vec<&Template> = templates.into_iter().filter(|t| t.fits(&ctx.post.tags, age)).collect();
-    let unused: Vec<&Template> = fitting.iter().copied().filter(|t| !ctx.used.contains(&(*t as *const Template))).collect();
-    // The corpus check guarantees untagged templates for every age band of spam; a list may
-    // still run out of unused ones in a long feed.
-    let pool = if unused.is_empty() { fitting } else { unused };
-    let mut spans = Vec::new();
-    let mut fresh = false;
-    // a try that is thrown away must leave nothing behind for the replies to repeat
-    let before = filler.memory.clone();
-    for _ in 0..8 {
-        let Some(t) = pool.choose(rng) else { break };
-        filler.memory = before.clone();
-        if t.kind.is_some() {
-            filler.memory.kind = t.kind().to_string();
-        }
-        // "contact @mila_22 … thanks to Mila": whichever comes first, the handle is Mila's
-        let slots = t.slots();
-        if slots.contains(&"handle") && slots.contains(&"name") {
-            filler.name_first(rng);
-        }
-        spans = t.expand(filler, rng);
-        trim(&mut spans);
-        let text: String = spans.iter().map(|s| s.text.as_str()).collect();
-        let words = word_set(&text);
-        if !ctx.seen.contains(&text) && !ctx.seen_words.iter().any(|w| alike(w, &words)) {
-            ctx.seen.insert(text);
-            ctx.seen_words.push(words);
-            ctx.used.insert(*t as *const Template);
-            fresh = true;
-            break;
-        }
-    }
-    (spans, fresh)
-}
-
-/// Trims the text and collapses the double spaces an empty alternative can leave.
-fn trim(spans: &mut Vec<Span>) {
-    for s in spans.iter_mut().filter(|s| s.text.contains("  ")) {
-        while s.text.contains("  ") {
-            s.text = s.text.replace("  ", " ");
-        }
-    }
-    if let Some(first) = spans.first_mut() {
-        first.text = first.text.trim_start().to_string();
-    }
-    if let Some(last) = spans.last_mut() {
-        last.text = last.text.trim_end().to_string();
-    }
-    spans.retain(|s| !s.text.is_empty());
-}
-
-fn spam_comment<R: Rng>(ctx: &mut Ctx, category: Category, part: SpamPart, memory: Option<&Memory>, rng: &mut R) -> Draft {
-    let corpus = ctx.corpus;
-    let difficulty = ctx.settings.difficulty;
-    let section = &corpus.spam[Corpus::spam_key(category, ctx.settings.age_band)];
-    let level = usize::from(difficulty.level() - 1);
-    let mut filler = SlotFiller::new(corpus, ctx.creator, ctx.post, category);
-    if let Some(m) = memory {
-        filler.memory = m.clone();
-    }
-    // a reply backs up the kind of scam it answers: no payout under a recovery offer
-    let templates: Vec<&Template> = match part {
-        SpamPart::Top => section.by_difficulty[level].iter().collect(),
-        SpamPart::Reply => of_kind(&section.replies, &filler.memory.kind),
-        SpamPart::UnderViewer => section.under_viewer.iter().collect(),
-    };
-    let reply = part == SpamPart::Reply;
-    let (mut spans, fresh) = fresh_text(ctx, templates, &mut filler, rng);
-    restyle(&mut spans, Restyle::Full, rng);
-    let mut tricks = Vec::new();
-    // what the text itself did, before the account's bio draws a link of its own
-    let (text_link, text_handle) = (filler.used_link, filler.used_handle);
-    let said = filler.memory.clone();
-    filler.memory = said.without_name();
-    let mut author = if reply {
-        chain_bot_account(corpus, &said.names_taken(), rng)
-    } else {
-        spam_account(corpus, category, ctx.settings.age_band, spans.iter().any(|s| s.cue == Some(Cue::ProfileBait)), &mut filler, rng)
-    };
-    let drawn = std::mem::replace(&mut filler.memory, said);
-    filler.memory.absorb(&drawn);
-    filler.memory.accounts.extend([author.display_name.clone(), author.username.clone()]);
-
-    if difficulty.level() == 3 && !reply {
-        tricks.extend(disguise(&mut spans, rng));
-        if filler.used_split_link {
-            tricks.push(Trick::SplitLink);
-        }
-        if text_handle && !text_link {
-            tricks.push(Trick::HandleInsteadOfLink);
-        }
-    }
-    let copies_chance = match (category, difficulty.level()) {
-        // a paid-shipping giveaway talks about a star in the third person
-        _ if Voice::of(category, &filler.memory.kind) == Voice::Stranger => 0.0,
-        (Category::FakeGiveaway, 3) => 0.85,
-        (Category::FakeGiveaway, 2) => 0.5,
-        // an impersonator answering a viewer wears the creator's name and picture; crypto and
-        // game-money spam tells a stranger's story ("my sister earns…"), never the creator's
-        (Category::FakeGiveaway, _) if part == SpamPart::UnderViewer => 0.9,
-        _ => 0.0,
-    };
-    // nobody impersonates a classmate (an unverified child's account) for a giveaway
-    if !reply && ctx.creator.verified && rng.random_bool(copies_chance) {
-        author.display_name = ctx.creator.name.clone();
-        author.avatar = ctx.creator_account.avatar.clone();
-        author.username = lookalike_username(&ctx.creator.handle, rng);
-        tricks.push(Trick::CopiesCreator);
-    } else if part == SpamPart::Top
-        && pins_itself(category, &filler.memory.kind, ctx.creator.verified, &spans)
-        && difficulty.level() == 3
-        && rng.random_bool(0.3)
-    {
-        // only a comment of its own can pretend to be pinned, and only a seller's or a fake
-        // official's: a bot posing as a child does not
-        author.display_name = match corpus.lang {
-            Lang::Nl => format!("📌 Vastgezet door {}", ctx.creator.name),
-            Lang::En => format!("📌 Pinned by {}", ctx.creator.name),
-        };
-        tricks.push(Trick::FakePinned);
-    }
-    ctx.claim(&mut author, rng);
-    Draft {
-        author,
-        spans,
-        category,
-        tricks,
-        tricky: None,
-        pinned: false,
-        likes: if rng.random_bool(0.7) { rng.random_range(0..4) } else { rng.random_range(4..60) },
-        memory: filler.memory,
-        repeat: !fresh,
-    }
-}
-
-fn legit_comment<R: Rng>(ctx: &mut Ctx, kind: &str, rng: &mut R) -> Draft {
-    legit_comment_of_kind(ctx, kind, "", &[], rng)
-}
-
-/// A real comment from a list; a warning answers the `(kind: …)` of the scam it is under.
-/// Its writer wears none of the names in `taken`.
-fn legit_comment_of_kind<R: Rng>(ctx: &mut Ctx, kind: &str, scam_kind: &str, taken: &[String], rng: &mut R) -> Draft {
-    let corpus = ctx.corpus;
-    let mut filler = SlotFiller::new(corpus, ctx.creator, ctx.post, Category::Legit);
-    let (mut spans, fresh) = fresh_text(ctx, of_kind(&corpus.legit[kind], scam_kind), &mut filler, rng);
-    filler.memory.kind.clear();
-    restyle(&mut spans, if kind.starts_with("warn") { Restyle::Warning } else { Restyle::Full }, rng);
-    let mut author = legit_account(corpus, ctx.settings.age_band, taken, &mut filler, rng);
-    ctx.claim(&mut author, rng);
-    Draft {
-        author,
-        spans,
-        category: Category::Legit,
-        tricks: Vec::new(),
-        tricky: None,
-        pinned: false,
-        likes: lognormal(rng, 5.0, 1.3),
-        memory: filler.memory,
-        repeat: !fresh,
-    }
-}
-
-fn tricky_comment<R: Rng>(ctx: &mut Ctx, kind: Tricky, rng: &mut R) -> Draft {
-    let corpus = ctx.corpus;
-    let mut filler = SlotFiller::new(corpus, ctx.creator, ctx.post, Category::Legit);
-    let (mut spans, fresh) = fresh_text(ctx, &corpus.tricky[&kind], &mut filler, rng);
-    match kind {
-        // the creator's own announcement is written with care, as real creators' are
-        Tricky::RealGiveaway => {}
-        Tricky::CapsFan => restyle(&mut spans, Restyle::EndingOnly, rng),
-        _ => restyle(&mut spans, Restyle::Full, rng),
-    }
-    let mut author = legit_account(corpus, ctx.settings.age_band, &[], &mut filler, rng);
-    ctx.claim(&mut author, rng);
-    Draft {
-        author,
-        spans,
-        category: Category::Legit,
-        tricks: Vec::new(),
-        tricky: Some(kind),
-        pinned: false,
-        likes: lognormal(rng, 12.0, 1.2),
-        memory: Memory::default(),
-        repeat: !fresh,
-    }
 }
 
 /// Gives the drafts their ids, order, times and profile cues.

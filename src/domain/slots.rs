@@ -42,6 +42,8 @@ pub struct Memory {
     pub kind: String,
     /// The friend a real comment tagged (username, first name): the one who answers it.
     pub tagged: Option<(String, String)>,
+    /// The first names of every friend a real comment tagged: none of them is its writer.
+    pub friends: Vec<String>,
     /// The names of the accounts in this spam thread so far: a bot backing it up is never a
     /// second "Mila" under Mila's comment.
     pub accounts: Vec<String>,
@@ -74,6 +76,12 @@ impl Memory {
     pub fn names_taken(&self) -> Vec<String> {
         let named = ["name", "own_name"].into_iter().filter_map(|k| self.words.get(k).cloned());
         named.chain(self.accounts.iter().cloned()).collect()
+    }
+
+    /// Names a real comment's writer must not wear: the person it talks about ("Noor and I")
+    /// and the friends it tags (Boaz does not tag @boaz.regenboog).
+    pub fn others_named(&self) -> Vec<String> {
+        self.words.get("name").cloned().into_iter().chain(self.friends.iter().cloned()).collect()
     }
 
     /// The values an account repeats: a fresh `{name}`, for the account praising "Mila" is not
@@ -197,6 +205,7 @@ impl<'c> Slots<'c> for SlotFiller<'c> {
                 let first = self.corpus.first_names.choose(rng).cloned().unwrap_or_default();
                 let word = self.corpus.words.choose(rng).cloned().unwrap_or_default();
                 let username = super::accounts::child_username(&first, &word, rng);
+                self.memory.friends.push(first.clone());
                 self.memory.tagged.get_or_insert_with(|| (username.clone(), first));
                 SlotValue::Text(format!("@{username}"))
             }

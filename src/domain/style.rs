@@ -20,6 +20,9 @@ pub enum Restyle {
     EndingOnly,
     /// Casing and ending, for a warning: nobody warns of a bot with a smile.
     Warning,
+    /// Casing and ending, for a sad, cross or worried comment (`(tone: down)`): no smile after
+    /// "rotten day", no thumbs up after "I don't get it".
+    Down,
 }
 
 /// Emoji added at the end of a comment that had none: mild ones that fit a reaction, a warning
@@ -30,6 +33,8 @@ const QUESTION_EMOJI: [&str; 4] = ["🤔", "👀", "😅", "🙂"];
 /// For a comment typed in capitals: a fan does not shout and then smile politely.
 const EXCITED_EMOJI: [&str; 5] = ["🔥", "😍", "🙌", "💯", "😭"];
 const WARNING_EMOJI: [&str; 5] = ["👀", "🙄", "🚩", "⚠️", "😬"];
+const DOWN_EMOJI: [&str; 5] = ["😢", "😕", "🥲", "😞", "😭"];
+const DOWN_QUESTION_EMOJI: [&str; 3] = ["🤔", "😕", "😬"];
 
 /// The characters the realism measures count as emoji, plus the joiners inside emoji sequences.
 pub fn is_emoji(c: char) -> bool {
@@ -66,7 +71,7 @@ pub fn restyle<R: Rng>(spans: &mut Vec<Span>, how: Restyle, rng: &mut R) {
     if no_emoji {
         strip_emoji(spans);
     }
-    restyle_ending(spans, no_emoji, how == Restyle::Warning, rng);
+    restyle_ending(spans, no_emoji, how, rng);
 }
 
 /// Removes the emoji at the start and at the end of a comment, as someone who never types them
@@ -201,7 +206,7 @@ fn set_first_letter(spans: &mut [Span], upper: bool) {
 /// Strips the trailing emoji and punctuation, then writes an ending drawn independently of the
 /// label: a question keeps its question mark, the rest end in nothing, a full stop or
 /// exclamation marks, with or without an emoji.
-fn restyle_ending<R: Rng>(spans: &mut Vec<Span>, no_emoji: bool, warning: bool, rng: &mut R) {
+fn restyle_ending<R: Rng>(spans: &mut Vec<Span>, no_emoji: bool, how: Restyle, rng: &mut R) {
     let want_emoji = !no_emoji && rng.random_bool(0.5);
     let is_tail = |c: char| is_emoji(c) || c.is_whitespace() || matches!(c, '.' | '!' | '?');
     // The trailing emoji and marks may sit in spans of their own (after a cue): gather them.
@@ -224,7 +229,8 @@ fn restyle_ending<R: Rng>(spans: &mut Vec<Span>, no_emoji: bool, warning: bool, 
         let has_emoji = spans.iter().any(|s| !s.link && s.text.chars().any(is_emoji));
         // after a link, a comment that already has its emoji gets no second one
         if want_emoji && (!emoji.is_empty() || !has_emoji) {
-            let e = if emoji.is_empty() { END_EMOJI.choose(rng).copied().unwrap_or("🙂").to_string() } else { emoji };
+            let pool: &[&str] = if how == Restyle::Down { &DOWN_EMOJI } else { &END_EMOJI };
+            let e = if emoji.is_empty() { pool.choose(rng).copied().unwrap_or("🙂").to_string() } else { emoji };
             spans.push(Span { text: format!(" {e}"), cue: None, link: false });
         }
         return;
@@ -258,14 +264,13 @@ fn restyle_ending<R: Rng>(spans: &mut Vec<Span>, no_emoji: bool, warning: bool, 
     let in_cue = last.cue.is_some();
     last.text = format!("{bare}{mark}");
     if want_emoji {
-        let pool: &[&str] = if mark.starts_with('?') {
-            &QUESTION_EMOJI
-        } else if warning {
-            &WARNING_EMOJI
-        } else if shouting {
-            &EXCITED_EMOJI
-        } else {
-            &END_EMOJI
+        let pool: &[&str] = match (how, mark.starts_with('?')) {
+            (Restyle::Down, true) => &DOWN_QUESTION_EMOJI,
+            (Restyle::Down, false) => &DOWN_EMOJI,
+            (_, true) => &QUESTION_EMOJI,
+            (Restyle::Warning, false) => &WARNING_EMOJI,
+            _ if shouting => &EXCITED_EMOJI,
+            _ => &END_EMOJI,
         };
         let e = if kept_emoji.is_empty() { pool.choose(rng).copied().unwrap_or("🙂").to_string() } else { kept_emoji };
         if in_cue {
@@ -392,6 +397,26 @@ mod tests {
             let t = text(&spans);
             assert!(t.starts_with("10000 views") || t.starts_with("10000 VIEWS"), "{t}");
         }
+    }
+
+    #[test]
+    fn a_sad_comment_ends_sad_or_worried_and_never_with_a_grin() {
+        let happy: Vec<char> = END_EMOJI.iter().chain(&EXCITED_EMOJI).flat_map(|e| e.chars()).filter(|c| !DOWN_EMOJI.concat().contains(*c) && !DOWN_QUESTION_EMOJI.concat().contains(*c)).collect();
+        let mut emoji = 0;
+        for seed in 0..300 {
+            let mut rng = ChaCha8Rng::seed_from_u64(seed);
+            for original in ["my cat is ill", "why does nobody get it?", "lost my account here "] {
+                let mut spans = vec![span(original)];
+                if original.starts_with("lost") {
+                    spans.push(Span { text: "https://club.example/help".into(), cue: None, link: true });
+                }
+                restyle(&mut spans, Restyle::Down, &mut rng);
+                let t = text(&spans);
+                assert!(!t.chars().any(|c| happy.contains(&c)), "{t}");
+                emoji += usize::from(t.chars().any(is_emoji));
+            }
+        }
+        assert!(emoji > 200, "only {emoji} sad comments of 900 got an emoji");
     }
 
     #[test]

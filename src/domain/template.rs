@@ -1,7 +1,8 @@
 //! The small template language the corpus is written in (see `corpus/README.md`):
 //! `{slot}`, `{a|b|c}` alternatives, `[text](cue)` cue spans, `\` escapes, and optional headers
 //! `(for: baking, space)` and `(age: 12-14)` that say where a template fits, and `(kind: recovery)`
-//! that says which kind of scam within its category it belongs to.
+//! that says which kind of scam within its category it belongs to, and `(tone: down)` for a
+//! comment that is sad, cross or worried.
 
 use super::model::{AgeBand, Cue, Span};
 use rand::Rng;
@@ -26,6 +27,19 @@ pub struct Template {
     /// that its replies, its account and its link tell the same story; `None` = the category's
     /// usual kind.
     pub kind: Option<String>,
+    /// `(tone: …)`: how the comment feels, for the emoji at its end and the replies under it.
+    pub tone: Tone,
+}
+
+/// How a comment feels. A sad, cross or worried comment ("rotten day", "I don't get it") ends
+/// with no happy emoji and gets replies that fit it ("aw, hope it gets better"), never a
+/// cheerful "same!!"; and such a reply goes only under such a comment.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Tone {
+    #[default]
+    Plain,
+    /// `(tone: down)`
+    Down,
 }
 
 /// A template that does not parse, with the character position of the problem.
@@ -57,9 +71,9 @@ impl Template {
     pub fn parse(src: &str) -> Result<Template, TemplateError> {
         let chars: Vec<char> = src.chars().collect();
         let mut p = Parser { chars: &chars, pos: 0 };
-        let Headers { tags, ages, kind } = p.headers()?;
+        let Headers { tags, ages, kind, tone } = p.headers()?;
         let nodes = p.sequence(Context::Top)?;
-        Ok(Template { nodes, tags, ages, kind })
+        Ok(Template { nodes, tags, ages, kind, tone })
     }
 
     /// The text of a template that is only text (no slot, alternative or cue).
@@ -213,6 +227,7 @@ struct Headers {
     tags: Vec<String>,
     ages: Vec<AgeBand>,
     kind: Option<String>,
+    tone: Tone,
 }
 
 struct Parser<'a> {
@@ -221,13 +236,13 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
-    /// `(for: a, b)`, `(age: 10-12, 12-14)` and `(kind: k)` groups at the very start, each
+    /// `(for: a, b)`, `(age: 10-12, 12-14)`, `(kind: k)` and `(tone: down)` groups at the very start, each
     /// followed by a space.
     fn headers(&mut self) -> Result<Headers, TemplateError> {
         let mut h = Headers::default();
         loop {
             let rest: String = self.chars[self.pos..].iter().take(6).collect();
-            let Some(key) = ["for", "age", "kind"].into_iter().find(|k| rest.starts_with(&format!("({k}:"))) else {
+            let Some(key) = ["for", "age", "kind", "tone"].into_iter().find(|k| rest.starts_with(&format!("({k}:"))) else {
                 break;
             };
             let open = self.pos;
@@ -243,6 +258,8 @@ impl Parser<'_> {
                         Some(a) => h.ages.push(a),
                         None => return self.err(format!("'(age: …)' lists age bands such as 8-10, 10-12, 12-14, not '{item}'")),
                     },
+                    "tone" if item == "down" => h.tone = Tone::Down,
+                    "tone" => return self.err(format!("'(tone: …)' is 'down' (a sad, cross or worried comment), not '{item}'")),
                     _ if h.kind.is_none() && is_slot_name(item) => h.kind = Some(item.to_string()),
                     _ => return self.err(format!("'(kind: …)' names one kind of scam (a-z, 0-9, '_'), not '{body}'")),
                 }
@@ -470,6 +487,16 @@ mod tests {
         // a kind nobody wrote helpers for gets the usual ones
         assert_eq!(texts("badge"), ["b"]);
         assert!(Template::parse("(kind: a, b) x").unwrap_err().message.contains("one kind"));
+    }
+
+    #[test]
+    fn a_tone_header_marks_a_sad_comment_and_refuses_other_tones() {
+        let t = Template::parse("(for: shelter) (tone: down) my cat is ill").unwrap();
+        assert_eq!(t.tone, Tone::Down);
+        assert_eq!(t.tags, ["shelter"]);
+        assert_eq!(t.plain_text(), Some("my cat is ill"));
+        assert_eq!(Template::parse("so cool").unwrap().tone, Tone::Plain);
+        assert!(Template::parse("(tone: happy) x").unwrap_err().message.contains("'down'"));
     }
 
     #[test]

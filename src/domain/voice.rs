@@ -3,7 +3,7 @@
 //! as an official notice, and that decides what their account may wear. This is the one place
 //! in the code that knows kinds by name.
 
-use super::model::Category;
+use super::model::{Category, Span};
 
 /// The voice of one kind of scam.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +32,16 @@ impl Voice {
     /// Whether a comment in this voice could pass for one the creator pinned.
     pub fn may_pin(self) -> bool {
         self != Voice::Stranger
+    }
+
+    /// Whether this spam pretends to be pinned by the creator at difficulty 3: only the stories of
+    /// an official voice (a giveaway team, a security notice) do, under a real creator's post, and
+    /// not when the text says it already. A "friend", a happy "client" or a bot posing as a child
+    /// is nobody the creator would pin.
+    pub fn pins_itself(category: Category, kind: &str, creator_verified: bool, spans: &[Span]) -> bool {
+        let official = Self::of(category, kind).may_pin();
+        let text: String = spans.iter().map(|s| s.text.to_lowercase()).collect();
+        official && creator_verified && !text.contains("pinned") && !text.contains("vastgezet")
     }
 }
 
