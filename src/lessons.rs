@@ -84,6 +84,8 @@ impl Lesson {
 pub struct Library {
     lessons: HashMap<Lang, Vec<Lesson>>,
     banks: HashMap<Lang, Vec<Item>>,
+    /// `help/<lang>.md`: the helplines under every parent guide, as safe HTML.
+    help: HashMap<Lang, String>,
 }
 
 impl Library {
@@ -101,6 +103,11 @@ impl Library {
         let all = self.lessons(lang);
         let i = all.iter().position(|l| l.id == id)?;
         all.get(i + 1)
+    }
+
+    /// Where a parent gets help (`lessons/help/<lang>.md`), as HTML.
+    pub fn help(&self, lang: Lang) -> &str {
+        self.help.get(&lang).map_or("", String::as_str)
     }
 
     pub fn bank(&self, lang: Lang) -> &[Item] {

@@ -56,6 +56,10 @@ fn folder_with(edit: impl Fn(&str) -> String) -> tempfile::TempDir {
         let text = if lang == "en" { edit(&text) } else { text };
         std::fs::write(dir.path().join(lang).join("spam-basics.md"), text).unwrap();
     }
+    std::fs::create_dir_all(dir.path().join("help")).unwrap();
+    for lang in ["en", "nl"] {
+        std::fs::write(dir.path().join("help").join(format!("{lang}.md")), "## Help\n\n- A helpline, 0800 0000.\n").unwrap();
+    }
     dir
 }
 
@@ -179,6 +183,40 @@ fn a_lesson_missing_in_one_language_is_named() {
     let e = Library::load(dir.path()).unwrap_err().to_string();
     assert!(e.contains("en/extra.md:1: this lesson is missing in the other language"), "{e}");
     assert!(e.contains("nl/extra.md"), "{e}");
+}
+
+#[test]
+fn the_parent_guides_need_their_helplines_in_every_language() {
+    let dir = folder_with(|t| t.to_string());
+    std::fs::remove_file(dir.path().join("help").join("nl.md")).unwrap();
+    let e = Library::load(dir.path()).unwrap_err().to_string();
+    assert!(e.contains("help/nl.md") && e.contains("helplines"), "{e}");
+    std::fs::write(dir.path().join("help").join("nl.md"), "Bel [ons](https://hulp.example).").unwrap();
+    let e = Library::load(dir.path()).unwrap_err().to_string();
+    assert!(e.contains("help/nl.md:1: links may only go to pages of Feedwise"), "{e}");
+}
+
+#[tokio::test]
+async fn a_parent_finds_the_guides_and_the_real_helplines_of_their_language() {
+    let app = TestApp::spawn().await;
+    let expected = [(Lang::Nl, vec!["Kindertelefoon", "0800-0432", "Helpwanted", "Fraudehelpdesk", "112"]), (Lang::En, vec!["Childline", "0800 1111", "Action Fraud", "CyberTipline"])];
+    for (lang, names) in expected {
+        let code = lang.code();
+        let (_, _, home) = app.get(&format!("/{code}")).await;
+        let guide = format!("/{code}/lessons/what-is-spam/parent");
+        assert!(home.contains(&format!("href=\"{guide}\"")) && home.contains(&format!("href=\"{guide}#help\"")), "{code}: the home page links to the guides");
+        for lesson in library().lessons(lang) {
+            let (status, _, body) = app.get(&format!("/{code}/lessons/{}/parent", lesson.id)).await;
+            assert_eq!(status, 200);
+            let help = &body[body.find("id=\"help\"").unwrap_or_else(|| panic!("{code} {}: no help section", lesson.id))..];
+            for name in &names {
+                assert!(help.contains(name), "{code} {}: {name} missing", lesson.id);
+            }
+            // written out for the parent, never a live link a child could follow
+            let help = &help[..help.find("</section>").unwrap()];
+            assert!(!help.contains("<a "), "{code}: {help}");
+        }
+    }
 }
 
 #[test]

@@ -139,6 +139,22 @@ impl Library {
                 }
             }
         }
+        // Every parent guide ends with where to get help, in the reader's language and country.
+        let mut help = HashMap::new();
+        for lang in Lang::ALL.into_iter().filter(|l| lessons.contains_key(l)) {
+            let path = dir.join("help").join(format!("{}.md", lang.code()));
+            let file = path.display().to_string();
+            match std::fs::read_to_string(&path) {
+                Ok(text) if text.trim().is_empty() => errors.push(LessonError { file, line: 1, message: "the list of helplines is empty".into() }),
+                Ok(text) => match super::markdown::render(&text, lang) {
+                    Ok(html) => {
+                        help.insert(lang, html);
+                    }
+                    Err(e) => errors.push(LessonError { file, line: e.line + 1, message: e.message }),
+                },
+                Err(e) => errors.push(LessonError { file, line: 0, message: format!("the parent guides need this list of helplines: {e}") }),
+            }
+        }
         if !errors.is_empty() {
             return Err(LessonErrors(errors));
         }
@@ -150,7 +166,7 @@ impl Library {
                 (lang, list)
             })
             .collect();
-        Ok(Library { lessons, banks })
+        Ok(Library { lessons, banks, help })
     }
 }
 

@@ -48,6 +48,9 @@ pub fn HomePage() -> impl IntoView {
     };
     let l = locale(lang);
     let action = format!("/{}/play", lang.code());
+    // the guide to the first lesson, which ends with where to get help
+    let first_guide = super::lessons::library()
+        .and_then(|lib| lib.lessons(lang).iter().find(|x| !x.exercise.kind.is_test()).map(|x| format!("/{}/lessons/{}/parent", lang.code(), x.id)));
     Either::Left(view! {
         <Layout lang title=td_string!(l, home_title).to_string()>
             <section class="hero">
@@ -106,6 +109,13 @@ pub fn HomePage() -> impl IntoView {
             <section class="card parents">
                 <h2>{td_string!(l, home_parents_title)}</h2>
                 <p>{td_string!(l, home_parents_body)}</p>
+                {first_guide.map(|guide| view! {
+                    <ul class="links">
+                        <li><a href=guide.clone()>{td_string!(l, home_parents_guide)}</a></li>
+                        <li><a href=format!("{guide}#help")>{td_string!(l, home_parents_help)}</a></li>
+                        <li><a href=format!("/{}/lessons", lang.code())>{td_string!(l, home_parents_all)}</a></li>
+                    </ul>
+                })}
             </section>
         </Layout>
     })

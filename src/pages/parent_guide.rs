@@ -10,7 +10,7 @@ use leptos_i18n::td_string;
 
 #[component]
 pub fn ParentGuidePage() -> impl IntoView {
-    let Some((lang, lesson, _, age)) = lesson_param() else {
+    let Some((lang, lesson, library, age)) = lesson_param() else {
         return Either::Right(view! { <NotFound /> });
     };
     let l = locale(lang);
@@ -23,6 +23,7 @@ pub fn ParentGuidePage() -> impl IntoView {
                 <p class="lead">{lesson.summary.clone()}</p>
                 <LessonGoals lang goals=lesson.goals.clone() for_parent=true />
                 <div class="lesson-text" inner_html=lesson.parent.clone()></div>
+                <section id="help" class="lesson-text help" inner_html=library.help(lang).to_string()></section>
                 <p class="start"><a class="big-button primary" href=format!("/{}/lessons/{}?age={}", lang.code(), lesson.id, age.id())>{td_string!(l, parent_play)} " →"</a></p>
             </article>
         </Layout>
