@@ -63,7 +63,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/:lang/results") view=ResultsPage ssr=SsrMode::Async />
                 <Route path=path!("/:lang/lessons") view=LessonsPage />
                 <Route path=path!("/:lang/lessons/:id") view=LessonPage />
-                <Route path=path!("/:lang/lessons/:id/teacher") view=TeacherNotesPage />
+                <Route path=path!("/:lang/lessons/:id/teacher") view=TeacherNotesPage ssr=SsrMode::Async />
                 <Route path=path!("/:lang/lessons/:id/parent") view=ParentGuidePage />
                 // Pages that read the database are sent once their data is there.
                 <Route path=path!("/:lang/join") view=Join ssr=SsrMode::Async />

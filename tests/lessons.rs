@@ -307,7 +307,16 @@ async fn the_teacher_notes_hold_the_answer_key_of_exactly_the_class_feed() {
     let app = TestApp::spawn().await;
     let lib = library();
     let feed = lib.exercise_feed(Lang::Nl, "check-the-profile", AgeBand::Age8To10).unwrap();
-    let (_, _, body) = app.get("/nl/lessons/check-the-profile/teacher?age=8-10").await;
+    // a child who follows the lesson card's link finds no answers
+    let (status, _, child) = app.get("/nl/lessons/check-the-profile/teacher?age=8-10").await;
+    assert_eq!(status, 200);
+    assert!(!child.contains("class=\"key\"") && !feed.comments.iter().any(|c| child.contains(&format!("@{}", c.author.username))), "the key is for teachers");
+    assert!(child.contains("href=\"/nl/teacher\"") && child.contains("Inloggen als leraar"), "the notes say where the key is");
+    let body = "lang=nl&email=notes%40school.example&password=correct-horse-1&password2=correct-horse-1";
+    let (status, h, _) = app.post("/do/signup", &[], body).await;
+    assert_eq!(status, 303);
+    let cookie = support::session_cookie(&h).expect("a session");
+    let (_, _, body) = app.get_with("/nl/lessons/check-the-profile/teacher?age=8-10", &[("Cookie", &cookie)]).await;
     assert_eq!(body.matches("<tr class=\"spam\"").count(), feed.comments.iter().filter(|c| c.is_spam()).count());
     for c in &feed.comments {
         assert!(body.contains(&format!("@{}", c.author.username)), "{}", c.author.username);

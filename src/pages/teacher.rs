@@ -25,7 +25,7 @@ fn param_i64(name: &str) -> Option<i64> {
     use_params_map().get_untracked().get(name)?.parse().ok()
 }
 
-async fn current_teacher() -> Result<Option<Teacher>, crate::server::db::DbError> {
+pub(crate) async fn current_teacher() -> Result<Option<Teacher>, crate::server::db::DbError> {
     match session().await {
         Some(s) => auth::teacher(&s, &app().db).await,
         None => Ok(None),

@@ -31,6 +31,18 @@ fn exercise_text(l: crate::i18n::Locale, lesson: &Lesson, feed: Option<&Feed>) -
     text::fill(template, &values)
 }
 
+/// Whether a teacher is logged in: only they see the answer key of a lesson's feed.
+async fn teacher_logged_in() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        matches!(super::teacher::current_teacher().await, Ok(Some(_)))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        false
+    }
+}
+
 #[component]
 pub fn TeacherNotesPage() -> impl IntoView {
     let Some((lang, lesson, library, age)) = lesson_param() else {
@@ -65,7 +77,27 @@ pub fn TeacherNotesPage() -> impl IntoView {
                 Some(_) if lesson.exercise.kind.is_test() => Some(Either::Left(view! {
                     <section class="card"><p>{td_string!(l, teacher_test_key_hidden)}</p></section>
                 })),
-                Some(feed) => Some(Either::Right(view! { <AnswerKey lang age feed ages=lesson.ages.clone() base=base.clone() /> })),
+                // A child can open these notes from the lesson list: the key is for teachers.
+                Some(feed) => {
+                    let ages = lesson.ages.clone();
+                    Some(Either::Right(view! {
+                        <Suspense fallback=|| ()>
+                            {Suspend::new(async move {
+                                if teacher_logged_in().await {
+                                    view! { <AnswerKey lang age feed ages base /> }.into_any()
+                                } else {
+                                    view! {
+                                        <section class="card answer-key">
+                                            <h2>{text::fill(td_string!(l, teacher_answer_key), &[("age", text::age_band(l, age))])}</h2>
+                                            <p>{td_string!(l, teacher_key_login)}</p>
+                                            <p><a class="big-button" href=format!("/{}/teacher", lang.code())>{td_string!(l, teacher_key_login_button)}</a></p>
+                                        </section>
+                                    }.into_any()
+                                }
+                            })}
+                        </Suspense>
+                    }))
+                }
                 None => None,
             }}
         </Layout>
