@@ -201,6 +201,20 @@ async fn a_tap_before_the_round_is_live_is_not_lost() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn the_lesson_list_opens_for_the_age_chosen_on_the_home_page() {
+    let app = TestApp::spawn().await;
+    let b = browser().await;
+    b.open(&format!("{}/nl", app.base)).await;
+    b.click("label.choice:has(input[name=age][value='8-10'])").await;
+    b.click(".lessons-teaser button").await;
+    b.wait_for(".age-switch", 10).await;
+    let url = b.client.current_url().await.unwrap();
+    assert!(url.path() == "/nl/lessons" && url.query().unwrap_or("").contains("age=8-10"), "{url}");
+    assert_eq!(b.text(".age-switch [aria-current=page]").await, b.text(".age-switch a:first-of-type").await, "8-10 is the chosen band");
+    b.client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn the_start_pages_and_the_error_pages_have_no_accessibility_violations() {
     let app = TestApp::spawn().await;
     let b = browser().await;

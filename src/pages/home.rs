@@ -57,7 +57,7 @@ pub fn HomePage() -> impl IntoView {
                 <h1>{td_string!(l, home_title)}</h1>
                 <p class="lead">{td_string!(l, home_intro)}</p>
             </section>
-            <form class="card start-form" method="get" action=action>
+            <form id="start" class="card start-form" method="get" action=action>
                 <input type="hidden" name="seed" value=fresh_seed().to_string() />
                 <fieldset>
                     <legend>{td_string!(l, home_age)}</legend>
@@ -94,7 +94,8 @@ pub fn HomePage() -> impl IntoView {
             <section class="card lessons-teaser">
                 <h2>{td_string!(l, home_lessons_title)}</h2>
                 <p>{td_string!(l, home_lessons_body)}</p>
-                <a class="big-button" href=format!("/{}/lessons", lang.code())>{td_string!(l, home_lessons_button)} " →"</a>
+                // sent with the form above, so that the list opens for the age the child chose
+                <button type="submit" form="start" formaction=format!("/{}/lessons", lang.code()) class="big-button">{td_string!(l, home_lessons_button)} " →"</button>
             </section>
             <section class="card what-to-do">
                 <h2>{td_string!(l, what_to_do_title)}</h2>
