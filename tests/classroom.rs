@@ -713,7 +713,9 @@ async fn the_class_page_holds_the_answer_key_of_exactly_the_feed_the_class_gets(
         let at = key[from..].find(&format!("@{}", c.author.username)).unwrap_or_else(|| panic!("@{} in order", c.author.username));
         from += at;
         let row = &key[from..from + key[from..].find("</tr>").unwrap()];
-        assert_eq!(row.contains("🚩"), c.is_spam(), "{row}");
+        // the answer is in the last column: a real warning's own text may hold a 🚩
+        let answer = &row[row.rfind("<td").unwrap()..];
+        assert_eq!(answer.contains("🚩"), c.is_spam(), "{row}");
     }
     // The notes of the lesson say where a class's key is.
     let (_, _, notes) = w.app.get("/nl/lessons/what-is-spam/teacher?age=10-12").await;
