@@ -377,3 +377,38 @@ async fn the_results_of_a_lesson_lead_on_to_the_next_lesson() {
     assert!(body.contains("href=\"/en/lessons/too-good-to-be-true?age=10-12\""), "{body}");
     assert!(body.contains("Too good to be true"));
 }
+
+#[tokio::test]
+async fn the_results_tell_a_child_who_reported_everything_the_truth_in_plain_words() {
+    use feedwise::domain::scoring::{Answer, ReportReason, encode_answers};
+    let app = TestApp::spawn().await;
+    let feed = library().exercise_feed(Lang::Nl, "what-is-spam", AgeBand::Age8To10).unwrap();
+    let tile = |body: &str, n: usize| {
+        let totals = &body[body.find("class=\"totals\"").unwrap()..];
+        let t = totals.split("class=\"tile ").nth(n).unwrap();
+        t[..t.find('"').unwrap()].to_string()
+    };
+    // everything reported: no spam missed, but not one real comment left alone
+    let all = vec![Answer { reported: Some(ReportReason::SpamScam), ..Answer::default() }; feed.comments.len()];
+    let (status, _, body) = app.get(&format!("/nl/results?lesson=what-is-spam&age=8-10&a={}", encode_answers(&all))).await;
+    assert_eq!(status, 200);
+    assert_eq!(tile(&body, 2), "good", "0 spam missed is good news");
+    assert_eq!(tile(&body, 3), "bad", "every real comment reported");
+    assert_eq!(tile(&body, 4), "bad", "0 real comments left alone");
+    assert!(body.contains("min=\"0\"") && body.contains("value=\"0\""), "reporting everything is an empty bar");
+    let numbers = body.find("d′").unwrap();
+    assert!(body[..numbers].rfind("<details").unwrap() > body[..numbers].rfind("</details>").unwrap_or(0), "the d′ jargon is folded away");
+    let real_reported = feed.comments.iter().filter(|c| !c.is_spam() && c.tricky.is_none()).count();
+    assert_eq!(body.matches("class=\"why-real\"").count(), real_reported, "every plain false alarm says why the comment was real");
+    // a perfect round: every tile is good
+    let perfect: Vec<Answer> = feed
+        .comments
+        .iter()
+        .map(|c| if c.is_spam() { Answer { reported: Some(ReportReason::SpamScam), ..Answer::default() } } else { Answer { looks_fine: true, ..Answer::default() } })
+        .collect();
+    let (_, _, body) = app.get(&format!("/nl/results?lesson=what-is-spam&age=8-10&a={}", encode_answers(&perfect))).await;
+    for n in 1..=5 {
+        assert_eq!(tile(&body, n), "good", "tile {n} of a perfect round");
+    }
+    assert!(!body.contains("class=\"why-real\""));
+}

@@ -5,7 +5,7 @@ use crate::domain::model::{Category, Comment, Difficulty, Feed, FeedSettings};
 use crate::domain::scoring::{Answer, Outcome, ReportReason, Score, outcome, score};
 use crate::i18n::Locale;
 use crate::text;
-use leptos::either::EitherOf3;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_i18n::td_string;
 
@@ -52,7 +52,8 @@ pub fn Feedback(
                 <p>{message.1}</p>
             </div>
             <Totals l s=s.clone() />
-            <h2>{td_string!(l, results_per_category)}</h2>
+            <details class="per-category">
+            <summary>{td_string!(l, results_per_category)}</summary>
             <table class="per-category">
                 <thead><tr>
                     <th scope="col">{td_string!(l, results_category)}</th>
@@ -67,7 +68,11 @@ pub fn Feedback(
                     }).collect_view()}
                 </tbody>
             </table>
-            <p class="grown-ups">{text::fill(td_string!(l, results_teacher_numbers), &[("d", format!("{:.2}", s.d_prime)), ("c", format!("{:.2}", s.criterion))])}</p>
+            </details>
+            <details class="grown-ups">
+                <summary>{td_string!(l, results_grown_ups)}</summary>
+                <p>{text::fill(td_string!(l, results_teacher_numbers), &[("d", format!("{:.2}", s.d_prime)), ("c", format!("{:.2}", s.criterion))])}</p>
+            </details>
             {match lesson {
                 _ if replay => EitherOf3::A(().into_any()),
                 Some(crate::domain::model::LessonRound { assignment: Some(_), .. }) => EitherOf3::A(view! {
@@ -107,18 +112,28 @@ fn Totals(l: Locale, s: Score) -> impl IntoView {
     let tile = |label: String, value: String, class: &'static str| view! {
         <div class=format!("tile {class}")><span class="value">{value}</span><span class="label">{label}</span></div>
     };
+    // Coloured by how the child did, not by what the tile counts: "0 spam missed" is good news.
+    let (spam, real) = (s.hits + s.misses, s.false_alarms + s.correct_rejections);
+    let share = |right: u32, of: u32| match (right, of) {
+        (_, 0) => "neutral",
+        (r, o) if r == o => "good",
+        (0, _) => "bad",
+        _ => "neutral",
+    };
+    let none_is_good = |n: u32| if n == 0 { "good" } else { "bad" };
     view! {
         <div class="totals">
-            {tile(td_string!(l, results_spam_caught).to_string(), s.hits.to_string(), "good")}
-            {tile(td_string!(l, results_spam_missed).to_string(), s.misses.to_string(), "bad")}
-            {tile(td_string!(l, results_false_alarms).to_string(), s.false_alarms.to_string(), "bad")}
-            {tile(td_string!(l, results_correct_fine).to_string(), s.correct_rejections.to_string(), "good")}
-            {tile(td_string!(l, results_risky).to_string(), s.risky_actions.to_string(), if s.risky_actions > 0 { "bad" } else { "good" })}
-            {tile(td_string!(l, results_reasons).to_string(), format!("{} / {}", s.correct_reasons, s.spam_reports), "neutral")}
+            {tile(td_string!(l, results_spam_caught).to_string(), s.hits.to_string(), share(s.hits, spam))}
+            {tile(td_string!(l, results_spam_missed).to_string(), s.misses.to_string(), none_is_good(s.misses))}
+            {tile(td_string!(l, results_false_alarms).to_string(), s.false_alarms.to_string(), none_is_good(s.false_alarms))}
+            {tile(td_string!(l, results_correct_fine).to_string(), s.correct_rejections.to_string(), share(s.correct_rejections, real))}
+            {tile(td_string!(l, results_risky).to_string(), s.risky_actions.to_string(), none_is_good(s.risky_actions))}
+            {tile(td_string!(l, results_reasons).to_string(), format!("{} / {}", s.correct_reasons, s.spam_reports), share(s.correct_reasons, s.spam_reports))}
         </div>
         <div class="discernment">
             <p><strong>{td_string!(l, results_discernment)} ": " {percent(s.discernment.max(0.0))}</strong></p>
-            <meter min="-100" max="100" low="30" high="70" optimum="100" value=percent(s.discernment)
+            // reporting everything scores 0, and 0 is an empty bar
+            <meter min="0" max="100" low="30" high="70" optimum="100" value=percent(s.discernment.max(0.0))
                 aria-label=td_string!(l, results_discernment)></meter>
             <p class="help">{td_string!(l, results_discernment_help)}</p>
         </div>
@@ -150,23 +165,38 @@ fn Verdict(l: Locale, c: Comment, a: Answer) -> impl IntoView {
                     None => view! { <span>{s.text.clone()}</span> }.into_any(),
                 }).collect_view()}
             </p>
-            {spam.then(|| view! { <p class="what">{text::category_what(l, c.category)}</p> })}
-            {(!c.cues().is_empty()).then(|| view! {
-                <h3>{td_string!(l, feedback_text_cues)}</h3>
-                <ul class="cues">{c.cues().into_iter().map(|q| view! { <li>{text::cue(l, q)}</li> }).collect_view()}</ul>
-            })}
-            {(spam && !c.profile_cues.is_empty()).then(|| view! {
-                <h3>{td_string!(l, feedback_profile_cues)}</h3>
-                <ul class="cues profile">{c.profile_cues.iter().map(|&q| view! { <li>{text::profile(l, q)}</li> }).collect_view()}</ul>
-            })}
-            {(!c.tricks.is_empty()).then(|| view! {
-                <h3>{td_string!(l, feedback_tricks)}</h3>
-                <ul class="cues tricks">{c.tricks.iter().map(|&t| view! { <li>{text::trick(l, t)}</li> }).collect_view()}</ul>
-            })}
-            {c.tricky.map(|t| view! {
-                <h3>{td_string!(l, feedback_why_fine)}</h3>
-                <p>{text::tricky(l, t)}</p>
-            })}
+            {
+                // what the comment is and its cues; folded when the child already got it right
+                let explain = view! {
+                    {spam.then(|| view! { <p class="what">{text::category_what(l, c.category)}</p> })}
+                    {(!c.cues().is_empty()).then(|| view! {
+                        <h3>{td_string!(l, feedback_text_cues)}</h3>
+                        <ul class="cues">{c.cues().into_iter().map(|q| view! { <li>{text::cue(l, q)}</li> }).collect_view()}</ul>
+                    })}
+                    {(spam && !c.profile_cues.is_empty()).then(|| view! {
+                        <h3>{td_string!(l, feedback_profile_cues)}</h3>
+                        <ul class="cues profile">{c.profile_cues.iter().map(|&q| view! { <li>{text::profile(l, q)}</li> }).collect_view()}</ul>
+                    })}
+                    {(!c.tricks.is_empty()).then(|| view! {
+                        <h3>{td_string!(l, feedback_tricks)}</h3>
+                        <ul class="cues tricks">{c.tricks.iter().map(|&t| view! { <li>{text::trick(l, t)}</li> }).collect_view()}</ul>
+                    })}
+                    {c.tricky.map(|t| view! {
+                        <h3>{td_string!(l, feedback_why_fine)}</h3>
+                        <p>{text::tricky(l, t)}</p>
+                    })}
+                    // a real comment reported by mistake: what makes it fine
+                    {(o == Outcome::FalseAlarm && c.tricky.is_none()).then(|| view! {
+                        <h3>{td_string!(l, feedback_why_fine)}</h3>
+                        <p class="why-real">{td_string!(l, feedback_why_real)}</p>
+                    })}
+                };
+                if o.correct() {
+                    Either::Left(view! { <details class="why"><summary>{td_string!(l, feedback_why)}</summary>{explain}</details> })
+                } else {
+                    Either::Right(view! { <div class="why">{explain}</div> })
+                }
+            }
             {a.reported.map(|r| view! {
                 <p class="you">{text::fill(td_string!(l, feedback_you_reported), &[("reason", text::reason(l, r))])}
                     " " {if spam && r.fits_comment(&c) { td_string!(l, feedback_reason_fits).to_string() } else { better_reason.clone().unwrap_or_default() }}</p>
