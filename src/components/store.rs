@@ -103,16 +103,37 @@ impl RoundRecord {
 
 /// Stores a round's record in the progress list, called by the results page as it is read
 /// (`record(record, keepFirst)`), so no WebAssembly has to load first: only when this browser
-/// has just finished that round (`FINISHED_KEY`), replacing an older record of the same round;
-/// with `keepFirst` (the pre-test is the baseline) a second try does not replace the first.
+/// has just finished that round (`FINISHED_KEY`). Every attempt is kept: playing a round again
+/// adds a row and never wipes a better score; with `keepFirst` (the pre-test is the baseline) a
+/// second try is not recorded.
 pub const RECORD_SCRIPT: &str = "((r,keepFirst)=>{try{const s=localStorage,done='feedwise.finished.v1',key='feedwise.progress.v1';\
 if(s.getItem(done)!==r.key)return;s.removeItem(done);let all=null;try{all=JSON.parse(s.getItem(key));}catch(e){}\
 if(!Array.isArray(all))all=[];if(keepFirst&&all.some(x=>x.key===r.key))return;r.at_ms=Date.now();\
-s.setItem(key,JSON.stringify(all.filter(x=>x.key!==r.key).concat([r])));}catch(e){}})";
+s.setItem(key,JSON.stringify(all.concat([r])));}catch(e){}})";
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Runs the script in Node with a stand-in for local storage: finishes the round `key`
+    /// with each score in turn and returns the scores kept.
+    fn record_in_node(scores: &[f64], keep_first: bool) -> String {
+        let js = format!(
+            "const m=new Map();globalThis.localStorage={{getItem:k=>m.has(k)?m.get(k):null,setItem:(k,v)=>m.set(k,String(v)),removeItem:k=>m.delete(k)}};\
+             const record={RECORD_SCRIPT};\
+             for(const d of {scores:?}){{localStorage.setItem('{FINISHED_KEY}','k');record({{key:'k',discernment:d}},{keep_first});}}\
+             console.log(JSON.parse(localStorage.getItem('{PROGRESS_KEY}')).map(r=>r.discernment).join(','));"
+        );
+        let out = std::process::Command::new("node").args(["-e", &js]).output().expect("node runs the script");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    #[test]
+    fn playing_a_round_again_keeps_every_attempt_but_the_pre_test_keeps_its_first() {
+        assert_eq!(record_in_node(&[0.4, 0.0], false), "0.4,0");
+        assert_eq!(record_in_node(&[0.4, 0.0], true), "0.4");
+    }
 
     #[test]
     fn the_record_script_uses_the_keys_the_islands_read() {
