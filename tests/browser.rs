@@ -461,6 +461,11 @@ async fn in_practice_mode_a_child_learns_right_away_whether_a_choice_was_right()
     assert_eq!(b.count(&format!("#comment-{} .instant", spam.id)).await, 0);
     b.block(spam.id).await;
     b.text(&format!("#comment-{} .instant.right", spam.id)).await;
+    // a real comment blocked by mistake: the child is told why it was real
+    let real = feed.comments.iter().find(|c| !c.is_spam() && !c.author.is_creator && c.tricky.is_none() && c.parent.is_none()).unwrap();
+    b.block(real.id).await;
+    let said = b.text(&format!("#comment-{} .instant.wrong", real.id)).await;
+    assert!(said.contains("pas spam als hij iets van je wil"), "{said}");
 
     // Without practice mode the answer stays a surprise until the end.
     b.open(&format!("{}/nl/play?age=8-10&app=photo&level=1&seed=6", app.base)).await;

@@ -134,7 +134,8 @@ fn instant_feedback(l: crate::i18n::Locale, c: &Comment, a: &Answer) -> impl Int
         let cues = if cues.is_empty() { String::new() } else { format!(" {} {}", td_string!(l, instant_cues), cues.join(" ")) };
         format!("{}{cues}", text::category_what(l, c.category))
     } else {
-        c.tricky.map(|t| text::tricky(l, t)).unwrap_or_default()
+        // a real comment reported by mistake: why it was real, not just "oops"
+        c.tricky.map(|t| text::tricky(l, t).to_string()).unwrap_or_else(|| if o == Outcome::FalseAlarm { td_string!(l, feedback_why_real).to_string() } else { String::new() })
     };
     view! {
         <div class="instant" class:right=o.correct() class:wrong=!o.correct() role="status">
