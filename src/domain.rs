@@ -10,6 +10,7 @@ pub mod generator;
 pub mod illustration;
 pub mod itembank;
 pub mod model;
+pub mod personal;
 pub mod scoring;
 pub mod slots;
 pub mod style;

@@ -467,6 +467,15 @@ async fn in_practice_mode_a_child_learns_right_away_whether_a_choice_was_right()
     let said = b.text(&format!("#comment-{} .instant.wrong", real.id)).await;
     assert!(said.contains("pas spam als hij iets van je wil"), "{said}");
 
+    // Telling a stranger your age draws a word, whatever the comment was.
+    let other = feed.comments.iter().find(|c| !c.is_spam() && !c.author.is_creator && c.id != real.id).unwrap();
+    b.click(&format!("#comment-{} .comment-tools button", other.id)).await;
+    b.fill("#reply-text", "ik ben 9").await;
+    b.click(".dialog .big-button.primary").await;
+    let said = b.text(".dialog .warning.personal").await;
+    assert!(said.contains("iets over jezelf"), "{said}");
+    b.click(".dialog .dialog-buttons button").await;
+
     // Without practice mode the answer stays a surprise until the end.
     b.open(&format!("{}/nl/play?age=8-10&app=photo&level=1&seed=6", app.base)).await;
     b.hydrated().await;

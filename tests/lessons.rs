@@ -395,11 +395,13 @@ async fn the_results_tell_a_child_who_reported_everything_the_truth_in_plain_wor
     assert_eq!(tile(&body, 2), "good", "0 spam missed is good news");
     assert_eq!(tile(&body, 3), "bad", "every real comment reported");
     assert_eq!(tile(&body, 4), "bad", "0 real comments left alone");
-    assert!(body.contains("min=\"0\"") && body.contains("value=\"0\""), "reporting everything is an empty bar");
+    let meter = &body[body.find("<meter").unwrap()..];
+    let meter = &meter[..meter.find('>').unwrap()];
+    assert!(meter.contains("min=\"0\"") && meter.contains("value=\"0\""), "reporting everything is an empty bar: {meter}");
     let numbers = body.find("d′").unwrap();
     assert!(body[..numbers].rfind("<details").unwrap() > body[..numbers].rfind("</details>").unwrap_or(0), "the d′ jargon is folded away");
     let real_reported = feed.comments.iter().filter(|c| !c.is_spam() && c.tricky.is_none()).count();
-    assert_eq!(body.matches("class=\"why-real\"").count(), real_reported, "every plain false alarm says why the comment was real");
+    assert_eq!(body.matches("class=\"why-real\"").count(), real_reported, "every plain real comment says why it was real");
     // a perfect round: every tile is good
     let perfect: Vec<Answer> = feed
         .comments
@@ -410,5 +412,10 @@ async fn the_results_tell_a_child_who_reported_everything_the_truth_in_plain_wor
     for n in 1..=5 {
         assert_eq!(tile(&body, n), "good", "tile {n} of a perfect round");
     }
-    assert!(!body.contains("class=\"why-real\""));
+    assert_eq!(body.matches("class=\"why-real\"").count(), real_reported, "also when the child got it right");
+    // no fold of a right answer is empty
+    for fold in body.split("<details class=\"why\">").skip(1) {
+        let fold = &fold[..fold.find("</details>").unwrap()];
+        assert!(fold.contains("<h3>") || fold.contains("class=\"what\""), "an empty fold: {fold}");
+    }
 }

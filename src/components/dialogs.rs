@@ -139,17 +139,23 @@ fn ReplyDialog(game: Game, i: usize) -> impl IntoView {
     let spam = c.is_spam();
     let text = RwSignal::new(String::new());
     let warned = RwSignal::new(false);
+    // "ik ben 9" to a stranger deserves a word, whether the comment was spam or not
+    let personal = RwSignal::new(false);
     let send = move |_| {
         if text.get().trim().is_empty() {
             return;
         }
         game.answer(i, |a| a.replied = true);
-        if spam { warned.set(true) } else { game.close() }
+        personal.set(crate::domain::personal::shares_personal_info(&text.get()));
+        if spam || personal.get() { warned.set(true) } else { game.close() }
     };
     view! {
         <Modal game title=text::fill(td_string!(l, reply_title), &[("name", c.author.username.clone())])>
             <Show when=move || !warned.get() fallback=move || view! {
-                <p class="warning" role="alert">{td_string!(l, reply_spam_warning)}</p>
+                <div role="alert">
+                    {spam.then(|| view! { <p class="warning">{td_string!(l, reply_spam_warning)}</p> })}
+                    {move || personal.get().then(|| view! { <p class="warning personal">{td_string!(l, reply_personal_warning)}</p> })}
+                </div>
                 <div class="dialog-buttons">
                     <button type="button" class="big-button" on:click=move |_| game.close()>{td_string!(l, close)}</button>
                 </div>

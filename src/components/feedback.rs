@@ -185,8 +185,8 @@ fn Verdict(l: Locale, c: Comment, a: Answer) -> impl IntoView {
                         <h3>{td_string!(l, feedback_why_fine)}</h3>
                         <p>{text::tricky(l, t)}</p>
                     })}
-                    // a real comment reported by mistake: what makes it fine
-                    {(o == Outcome::FalseAlarm && c.tricky.is_none()).then(|| view! {
+                    // a plain real comment: what makes it fine, most of all when it was reported by mistake
+                    {(!spam && c.tricky.is_none()).then(|| view! {
                         <h3>{td_string!(l, feedback_why_fine)}</h3>
                         <p class="why-real">{td_string!(l, feedback_why_real)}</p>
                     })}

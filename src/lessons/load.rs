@@ -77,7 +77,8 @@ impl Source {
 const SECTION: &str = ":::";
 
 impl Library {
-    /// Loads and checks every lesson under `dir` (`en/`, `nl/`) and the item bank.
+    /// Loads and checks every lesson under `dir` (`en/`, `nl/`), the item bank (`item-bank/`)
+    /// and the helplines of the parent guides (`help/`).
     pub fn load(dir: &Path) -> Result<Library, LessonErrors> {
         let mut errors = Vec::new();
         let mut lessons: HashMap<Lang, Vec<(Lesson, String)>> = HashMap::new();

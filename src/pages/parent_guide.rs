@@ -23,7 +23,7 @@ pub fn ParentGuidePage() -> impl IntoView {
                 <p class="lead">{lesson.summary.clone()}</p>
                 <LessonGoals lang goals=lesson.goals.clone() for_parent=true />
                 <div class="lesson-text" inner_html=lesson.parent.clone()></div>
-                <section id="help" class="lesson-text help" inner_html=library.help(lang).to_string()></section>
+                <section id="help" class="lesson-text helplines" inner_html=library.help(lang).to_string()></section>
                 <p class="start"><a class="big-button primary" href=format!("/{}/lessons/{}?age={}", lang.code(), lesson.id, age.id())>{td_string!(l, parent_play)} " →"</a></p>
             </article>
         </Layout>
