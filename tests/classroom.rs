@@ -717,9 +717,12 @@ async fn the_class_page_holds_the_answer_key_of_exactly_the_feed_the_class_gets(
         let answer = &row[row.rfind("<td").unwrap()..];
         assert_eq!(answer.contains("🚩"), c.is_spam(), "{row}");
     }
-    // The notes of the lesson say where a class's key is.
-    let (_, _, notes) = w.app.get("/nl/lessons/what-is-spam/teacher?age=10-12").await;
+    // The notes of the lesson, as the teacher sees them, say where a class's key is; a visitor
+    // who is not logged in is told too.
+    let (_, _, notes) = get(&w.app, &w.teacher_x, "/nl/lessons/what-is-spam/teacher?age=10-12").await;
     assert!(notes.contains("de antwoorden daarvan staan op de klaspagina"), "the notes say their key is not the class's");
+    let (_, _, notes) = w.app.get("/nl/lessons/what-is-spam/teacher?age=10-12").await;
+    assert!(notes.contains("staan ook op de klaspagina"), "the login note says where a class's key is");
 }
 
 #[tokio::test]
