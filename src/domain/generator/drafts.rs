@@ -253,7 +253,14 @@ pub(super) fn legit_comment_of_kind<R: Rng>(ctx: &mut Ctx, kind: &str, scam_kind
     restyle(&mut spans, how, rng);
     let mut taken = taken.to_vec();
     taken.extend(filler.memory.others_named());
-    let mut author = legit_account(corpus, ctx.settings.age_band, &taken, &mut filler, rng);
+    real_draft(ctx, spans, filler, &taken, (5.0, 1.3), !fresh, tone, rng)
+}
+
+/// A real comment's draft: its text, a child's or fan's account named none of `taken`, and
+/// likes drawn around `likes` (median, spread).
+#[allow(clippy::too_many_arguments)]
+fn real_draft<R: Rng>(ctx: &mut Ctx, spans: Vec<Span>, mut filler: SlotFiller, taken: &[String], likes: (f64, f64), repeat: bool, tone: Tone, rng: &mut R) -> Draft {
+    let mut author = legit_account(ctx.corpus, ctx.settings.age_band, taken, &mut filler, rng);
     ctx.claim(&mut author, rng);
     Draft {
         author,
@@ -262,9 +269,9 @@ pub(super) fn legit_comment_of_kind<R: Rng>(ctx: &mut Ctx, kind: &str, scam_kind
         tricks: Vec::new(),
         tricky: None,
         pinned: false,
-        likes: lognormal(rng, 5.0, 1.3),
+        likes: lognormal(rng, likes.0, likes.1),
         memory: filler.memory,
-        repeat: !fresh,
+        repeat,
         tone,
     }
 }
@@ -279,18 +286,6 @@ pub(super) fn tricky_comment<R: Rng>(ctx: &mut Ctx, kind: Tricky, rng: &mut R) -
         Tricky::CapsFan => restyle(&mut spans, Restyle::EndingOnly, rng),
         _ => restyle(&mut spans, Restyle::Full, rng),
     }
-    let mut author = legit_account(corpus, ctx.settings.age_band, &[], &mut filler, rng);
-    ctx.claim(&mut author, rng);
-    Draft {
-        author,
-        spans,
-        category: Category::Legit,
-        tricks: Vec::new(),
-        tricky: Some(kind),
-        pinned: false,
-        likes: lognormal(rng, 12.0, 1.2),
-        memory: Memory::default(),
-        repeat: !fresh,
-        tone,
-    }
+    let draft = real_draft(ctx, spans, filler, &[], (12.0, 1.2), !fresh, tone, rng);
+    Draft { tricky: Some(kind), memory: Memory::default(), ..draft }
 }
