@@ -71,7 +71,7 @@ async fn a_teacher_runs_a_lesson_with_two_children_one_of_them_on_flaky_wifi() {
     teacher.click("form[action='/do/signup'] button[type=submit]").await;
     teacher.fill("#class-name", "Groep 7B").await;
     teacher.click("form[action='/do/classes'] button[type=submit]").await;
-    let code = teacher.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(".big-code")).await.unwrap()
+    let code = teacher.find_within(".big-code", 10).await
         .attr("data-code").await.unwrap().expect("the class code");
     assert_eq!(code.len(), 6);
     let class_url = teacher.client.current_url().await.unwrap().to_string();
@@ -233,7 +233,7 @@ async fn teacher_with_class(app: &TestApp, t: &Browser, email: &str) -> (i64, St
     t.click("form[action='/do/signup'] button[type=submit]").await;
     t.fill("#class-name", "Groep 7B").await;
     t.click("form[action='/do/classes'] button[type=submit]").await;
-    let code = t.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(".big-code")).await.unwrap()
+    let code = t.find_within(".big-code", 10).await
         .attr("data-code").await.unwrap().expect("the class code");
     let url = t.client.current_url().await.unwrap().to_string();
     let id = url.rsplit('/').next().unwrap().split(['?', '#']).next().unwrap().parse().unwrap();

@@ -62,17 +62,11 @@ impl Browser {
 
     /// Waits until the islands on the page are live (their Effect has run).
     pub async fn hydrated(&self) {
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(30))
-            .for_element(Locator::Css("[data-hydrated='true']"))
-            .await
-            .expect("the page hydrates");
+        self.find_within("[data-hydrated='true']", 30).await;
     }
 
     pub async fn click(&self, css: &str) {
-        let el = self.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await
-            .unwrap_or_else(|e| panic!("{css}: {e}"));
+        let el = self.find_within(css, 10).await;
         // Scroll into view first: the sticky finish bar may cover the element.
         self.client.execute("arguments[0].scrollIntoView({block: 'center'})", vec![serde_json::to_value(&el).unwrap()]).await.unwrap();
         el.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
@@ -85,8 +79,7 @@ impl Browser {
     }
 
     pub async fn text(&self, css: &str) -> String {
-        let el = self.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await
-            .unwrap_or_else(|e| panic!("{css}: {e}"));
+        let el = self.find_within(css, 10).await;
         el.text().await.unwrap()
     }
 
@@ -123,8 +116,7 @@ impl Browser {
 impl Browser {
     /// Types into a form field, replacing what was there.
     pub async fn fill(&self, css: &str, text: &str) {
-        let el = self.client.wait().at_most(Duration::from_secs(10)).for_element(Locator::Css(css)).await
-            .unwrap_or_else(|e| panic!("{css}: {e}"));
+        let el = self.find_within(css, 10).await;
         el.clear().await.unwrap();
         el.send_keys(text).await.unwrap();
     }
@@ -200,12 +192,25 @@ impl Browser {
 
     /// Waits until `css` matches (for text the live view brings in without a reload).
     pub async fn wait_for(&self, css: &str, secs: u64) {
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(secs))
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("{css} within {secs} s: {e}"));
+        self.find_within(css, secs).await;
+    }
+
+    /// The first element `css` matches, within `secs` seconds. A look that lands while the page
+    /// is navigating (after a form post or a redirect) fails with "aborted by navigation" or a
+    /// stale document; that is no answer yet, so it looks again until the time is up, and only
+    /// then fails, with the last thing the browser said.
+    pub async fn find_within(&self, css: &str, secs: u64) -> fantoccini::elements::Element {
+        let deadline = std::time::Instant::now() + Duration::from_secs(secs);
+        loop {
+            let last = match self.client.find(Locator::Css(css)).await {
+                Ok(el) => return el,
+                Err(e) => e.to_string(),
+            };
+            if std::time::Instant::now() >= deadline {
+                panic!("{css} within {secs} s: {last}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 }
 
