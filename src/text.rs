@@ -197,6 +197,34 @@ pub fn fill(template: &str, values: &[(&str, String)]) -> String {
     values.iter().fold(template.to_string(), |s, (name, value)| s.replace(&format!("%{name}%"), value))
 }
 
+/// A set of UI strings that an island gets in its props, in the page's language: a struct of
+/// named `String` fields that travels as a plain list of strings, because every struct an
+/// island deserializes adds its own code to the WebAssembly.
+macro_rules! island_texts {
+    ($(#[$meta:meta])* pub struct $name:ident { $($(#[doc = $doc:literal])* pub $field:ident,)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[serde(from = "Vec<String>", into = "Vec<String>")]
+        pub struct $name {
+            $($(#[doc = $doc])* pub $field: String,)*
+        }
+
+        impl From<Vec<String>> for $name {
+            fn from(list: Vec<String>) -> $name {
+                let mut list = list.into_iter();
+                $name { $($field: list.next().unwrap_or_default(),)* }
+            }
+        }
+
+        impl From<$name> for Vec<String> {
+            fn from(t: $name) -> Vec<String> {
+                vec![$(t.$field,)*]
+            }
+        }
+    };
+}
+pub(crate) use island_texts;
+
 #[cfg(test)]
 mod tests {
     use super::*;

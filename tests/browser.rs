@@ -35,28 +35,28 @@ async fn play_a_round(lang: Lang, platform: Platform, reported_word: &str, progr
 
     // Open the spam account's profile: the card shows its numbers.
     b.click(&format!("#comment-{} .account", spam.id)).await;
-    assert!(b.text(".dialog .profile-stats").await.contains(&spam.author.posts.to_string()));
+    assert!(b.text("dialog[open] .profile-stats").await.contains(&spam.author.posts.to_string()));
     b.assert_accessible("profile dialog").await;
-    b.click(".dialog .dialog-buttons button").await;
+    b.click("dialog[open] .dialog-buttons button").await;
 
     // Report the spam with a reason through the report dialog.
     b.click(&format!("#comment-{} .action.report", spam.id)).await;
     b.assert_accessible("report dialog").await;
-    b.click(".dialog input[name=reason]").await;
-    b.click(".dialog .big-button.danger").await;
+    b.click("dialog[open] input[name=reason]").await;
+    b.click("dialog[open] .big-button.danger").await;
     assert!(b.text(&format!("#comment-{} .status", spam.id)).await.contains(reported_word));
 
     // Mark a real comment as fine.
     b.click(&format!("#comment-{} .action.fine", legit.id)).await;
-    assert_eq!(b.count(&format!("#comment-{} .status", legit.id)).await, 1);
+    assert_eq!(b.count(&format!("#comment-{} .status:not([hidden])", legit.id)).await, 1);
 
     // Click a link: a teaching page opens, never another site.
     if let Some(c) = linked {
         b.click(&format!("#comment-{} button.link", c.id)).await;
-        assert_eq!(b.count(".dialog .link-page").await, 1);
+        assert_eq!(b.count("dialog[open] .link-page").await, 1);
         assert!(b.client.current_url().await.unwrap().as_str().starts_with(&app.base));
         b.assert_accessible("link page").await;
-        b.click(".dialog .big-button.primary").await;
+        b.click("dialog[open] .big-button.primary").await;
     }
     b.assert_accessible("feed page").await;
 
@@ -161,7 +161,8 @@ async fn a_child_plays_a_round_by_keyboard_alone() {
         let inner = b.js_f64("return window.innerHeight").await;
         assert!(bar <= 0.1 * inner, "the finish bar takes {bar} of {inner} px at {width}x{height}");
         b.client.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
-        b.focus(".comments .action").await;
+        // (the reported comment's own buttons are hidden now: its Undo shows instead)
+        b.focus(".comments .action:not([hidden])").await;
         for n in 0..40 {
             b.press(TAB).await;
             let hidden = b
@@ -231,7 +232,7 @@ async fn the_start_pages_and_the_error_pages_have_no_accessibility_violations() 
     let n = b.count(".comment").await;
     for _ in 0..n {
         b.click(".comment:not(.decided) .action.block").await;
-        b.click(".dialog .big-button.danger").await;
+        b.click("dialog[open] .big-button.danger").await;
     }
     b.click(".finish-bar .big-button.primary").await;
     b.text(".message.overflag").await;
@@ -288,7 +289,7 @@ async fn a_lesson_into_its_exercise(app: &TestApp, b: &Browser, lang: Lang, id: 
     // Doing the exercise again starts with a clean slate.
     b.open(&format!("{}/{code}/play?lesson={id}&age={}", app.base, age.id())).await;
     b.hydrated().await;
-    assert_eq!(b.count(".comment .status").await, 0, "no answers carried over");
+    assert_eq!(b.count(".comment .status:not([hidden])").await, 0, "no answers carried over");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -376,20 +377,20 @@ async fn the_pre_test_page_holds_no_comment_s_category_or_cue() {
     let l = feedwise::text::locale(Lang::En);
     let linked = feed.comments.iter().find(|c| c.is_spam() && c.links().next().is_some()).expect("a spam comment with a link");
     b.click(&format!("#comment-{} button.link", linked.id)).await;
-    let shown = b.text(".dialog .link-page").await;
+    let shown = b.text("dialog[open] .link-page").await;
     assert!(shown.contains("test"), "{shown}");
     for category in [linked.category, Category::Legit] {
         let (title, body) = feedwise::text::link_page(l, category);
         assert!(!shown.contains(&title) && !shown.contains(&body), "the link page tells: {shown}");
     }
-    assert_eq!(b.count(".dialog .warning").await, 0, "no risky-click warning on a test");
-    b.click(".dialog .big-button.primary").await;
+    assert_eq!(b.count("dialog[open] .warning").await, 0, "no risky-click warning on a test");
+    b.click("dialog[open] .big-button.primary").await;
 
     // Replying to a bot is not answered with "that was a bot" either.
     let spam = feed.comments.iter().find(|c| c.is_spam()).unwrap();
     b.click(&format!("#comment-{} .comment-tools button", spam.id)).await;
     b.fill("#reply-text", "hi").await;
-    b.click(".dialog .big-button.primary").await;
+    b.click("dialog[open] .big-button.primary").await;
     assert_eq!(b.count("dialog[open]").await, 0, "the reply is sent and the dialog closes");
     assert_eq!(b.count(".warning").await, 0);
     assert_no_answer_key("the page after a link and a reply", &b.client.source().await.unwrap(), &feed);
@@ -450,31 +451,31 @@ async fn in_practice_mode_a_child_learns_right_away_whether_a_choice_was_right()
     let feed = generate(Corpus::builtin(Lang::Nl).unwrap(), &settings, 5);
     b.open(&format!("{}/nl/play?age=8-10&app=photo&level=1&seed=5&practice=1", app.base)).await;
     b.hydrated().await;
-    assert_eq!(b.count(".instant").await, 0, "nothing is shown before a choice");
+    assert_eq!(b.count(".instant:not([hidden])").await, 0, "nothing is shown before a choice");
 
     let spam = feed.comments.iter().find(|c| c.is_spam()).unwrap();
     b.click(&format!("#comment-{} .action.fine", spam.id)).await;
-    let said = b.text(&format!("#comment-{} .instant.wrong", spam.id)).await;
+    let said = b.text(&format!("#comment-{} .instant.wrong:not([hidden])", spam.id)).await;
     assert!(said.contains("spam"), "{said}");
     b.assert_accessible("practice feedback").await;
     b.click(&format!("#comment-{} .action.undo", spam.id)).await;
-    assert_eq!(b.count(&format!("#comment-{} .instant", spam.id)).await, 0);
+    assert_eq!(b.count(&format!("#comment-{} .instant:not([hidden])", spam.id)).await, 0);
     b.block(spam.id).await;
-    b.text(&format!("#comment-{} .instant.right", spam.id)).await;
+    b.text(&format!("#comment-{} .instant.right:not([hidden])", spam.id)).await;
     // a real comment blocked by mistake: the child is told why it was real
     let real = feed.comments.iter().find(|c| !c.is_spam() && !c.author.is_creator && c.tricky.is_none() && c.parent.is_none()).unwrap();
     b.block(real.id).await;
-    let said = b.text(&format!("#comment-{} .instant.wrong", real.id)).await;
+    let said = b.text(&format!("#comment-{} .instant.wrong:not([hidden])", real.id)).await;
     assert!(said.contains("pas spam als hij iets van je wil"), "{said}");
 
     // Telling a stranger your age draws a word, whatever the comment was.
     let other = feed.comments.iter().find(|c| !c.is_spam() && !c.author.is_creator && c.id != real.id).unwrap();
     b.click(&format!("#comment-{} .comment-tools button", other.id)).await;
     b.fill("#reply-text", "ik ben 9").await;
-    b.click(".dialog .big-button.primary").await;
-    let said = b.text(".dialog .warning.personal").await;
+    b.click("dialog[open] .big-button.primary").await;
+    let said = b.text("dialog[open] .warning.personal").await;
     assert!(said.contains("iets over jezelf"), "{said}");
-    b.click(".dialog .dialog-buttons button").await;
+    b.click("dialog[open] .warned button").await;
 
     // Without practice mode the answer stays a surprise until the end.
     b.open(&format!("{}/nl/play?age=8-10&app=photo&level=1&seed=6", app.base)).await;
@@ -529,15 +530,15 @@ async fn screenshots() {
         let spam = feed.comments.iter().find(|c| c.is_spam()).unwrap();
         b.click(&format!("#comment-{} .account", spam.id)).await;
         shot(if code == "nl" { "nl-profile" } else { "en-profile" }).await;
-        b.click(".dialog .dialog-buttons button").await;
+        b.click("dialog[open] .dialog-buttons button").await;
         b.click(&format!("#comment-{} .action.report", spam.id)).await;
-        b.click(".dialog input[name=reason]").await;
+        b.click("dialog[open] input[name=reason]").await;
         shot(if code == "nl" { "nl-report" } else { "en-report" }).await;
-        b.click(".dialog .big-button.danger").await;
+        b.click("dialog[open] .big-button.danger").await;
         if let Some(c) = feed.comments.iter().find(|c| c.links().next().is_some()) {
             b.click(&format!("#comment-{} button.link", c.id)).await;
             shot(if code == "nl" { "nl-link" } else { "en-link" }).await;
-            b.click(".dialog .big-button.primary").await;
+            b.click("dialog[open] .big-button.primary").await;
         }
         b.click(".finish-bar .big-button.primary").await;
         b.text(".results").await;

@@ -1,128 +1,91 @@
-//! One comment of the round: its text (links open the teaching page), its actions and, in
-//! practice mode, whether the choice was right.
+//! One comment of the round, rendered on the server: its text (links open the teaching page),
+//! its actions, the status and "Undo" a choice shows (hidden until then) and, in practice mode,
+//! the feedback for either choice (hidden until one is made). The round's island only shows and
+//! hides what is here (`game.rs`): the buttons say what they do with `data-act`, and the
+//! comment's place in the feed is its `data-i`.
 
-use super::game::{Dialog, Game};
-use super::post_view::AccountButton;
-use crate::domain::model::{Comment, Platform, Span};
-use crate::domain::scoring::{Answer, Outcome, outcome};
+use crate::domain::model::{Comment, Feed, Platform};
+use crate::domain::scoring::{Answer, Outcome, ReportReason, outcome};
+use crate::i18n::Locale;
 use crate::text::{self, compact, time_ago};
-use leptos::either::{Either, EitherOf3};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_i18n::td_string;
 
+use super::post_view::account_button;
+
 /// Comment text; links are buttons that open the "what could have happened" page.
-pub fn comment_text(game: Game, i: usize, spans: Vec<Span>) -> impl IntoView {
-    spans
-        .into_iter()
+fn comment_text(c: &Comment) -> impl IntoView + use<> {
+    c.spans
+        .iter()
         .map(|s| {
             if s.link {
-                let url = s.text.clone();
-                Either::Left(view! {
-                    <button type="button" class="link" on:click=move |_| game.open(Dialog::Link(i, url.clone()))>{s.text}</button>
-                })
+                Either::Left(view! { <button type="button" class="link" data-act="link">{s.text.clone()}</button> })
             } else {
-                Either::Right(view! { <span>{s.text}</span> })
+                Either::Right(view! { <span>{s.text.clone()}</span> })
             }
         })
         .collect_view()
 }
 
-#[component]
-pub fn CommentView(game: Game, i: usize) -> impl IntoView {
-    let c = game.comment(i);
-    let l = game.l;
-    let lang = game.lang;
-    let video = game.feed.with_value(|f| f.settings.platform == Platform::Video);
-    let creator_name = game.feed.with_value(|f| f.post.creator.display_name.clone());
-    let answer = move || game.answers.with(|a| a[i].clone());
-    let status = move || {
-        let a = answer();
-        if a.deleted {
-            Some(format!("🗑️ {}", td_string!(l, status_deleted)))
-        } else if a.hidden {
-            Some(format!("🙈 {}", td_string!(l, status_hidden)))
-        } else if a.pinned {
-            Some(format!("📌 {}", td_string!(l, status_pinned)))
-        } else if let Some(r) = a.reported {
-            Some(format!("🚩 {} · {}", td_string!(l, status_reported), text::reason(l, r)))
-        } else if a.blocked {
-            Some(format!("🚫 {}", td_string!(l, status_blocked)))
-        } else if a.looks_fine && game.moderating {
-            Some(format!("👍 {}", td_string!(l, status_kept)))
-        } else if a.looks_fine {
-            Some(format!("👍 {}", td_string!(l, status_fine)))
-        } else {
-            None
-        }
-    };
-    let undo = move |_| game.decide(i, |a| {
-        a.reported = None;
-        a.blocked = false;
-        a.looks_fine = false;
-        a.hidden = false;
-        a.deleted = false;
-        a.pinned = false;
-    });
+pub fn comment_view(feed: &Feed, l: Locale, i: usize) -> impl IntoView + use<> {
+    let c = &feed.comments[i];
+    let video = feed.settings.platform == Platform::Video;
+    let creator_name = feed.post.creator.display_name.clone();
+    let moderating = feed.moderating();
+    // The moderator does not report or block the channel's own account.
+    let can_report = !(moderating && c.author.is_creator);
     // One comment can be pinned at a time, and only a top-level one.
-    let pin = move |_| {
-        game.answers.update(|all| {
-            for (j, a) in all.iter_mut().enumerate() {
-                a.pinned = j == i;
-            }
-        });
-        game.decide(i, |a| a.looks_fine = true);
-    };
-    let own = c.author.is_creator;
-    let can_pin = c.pinnable();
+    let can_pin = moderating && c.pinnable();
+    let button = |act: &'static str, label: String| view! { <button type="button" class=format!("action {act}") data-act=act>{label}</button> };
     view! {
-        <article class="comment" id=format!("comment-{}", c.id) class:pinned=c.pinned class:decided=move || answer().decided()
-            class:flagged=move || answer().flagged() class:removed=move || answer().hidden || answer().deleted
-            class:mod-pinned=move || answer().pinned aria-label=c.author.username.clone()>
-            {c.pinned.then(|| view! { <p class="pinned-label">"📌 " {text::fill(td_string!(l, pinned_by), &[("name", creator_name.clone())])}</p> })}
+        <article class="comment" id=format!("comment-{}", c.id) data-i=i.to_string() class:pinned=c.pinned aria-label=c.author.username.clone()>
+            {c.pinned.then(|| view! { <p class="pinned-label">"📌 " {text::fill(td_string!(l, pinned_by), &[("name", creator_name)])}</p> })}
             <div class="comment-head">
-                <AccountButton game account=c.author.clone() dialog=Dialog::Profile(i) show_display_name=video />
+                {account_button(l, &c.author, "profile", video)}
                 <span class="time">{time_ago(l, c.minutes_ago)}</span>
             </div>
-            <p class="comment-text">{comment_text(game, i, c.spans.clone())}</p>
+            <p class="comment-text">{comment_text(c)}</p>
             <div class="comment-tools">
-                <span class="likes">"♥ " {compact(lang, c.likes)}</span>
-                <button type="button" class="small" on:click=move |_| game.open(Dialog::Reply(i))>{td_string!(l, reply)}</button>
+                <span class="likes">"♥ " {compact(feed.lang, c.likes)}</span>
+                <button type="button" class="small" data-act="reply">{td_string!(l, reply)}</button>
             </div>
             <div class="actions" role="group" aria-label=td_string!(l, action_report)>
-                {move || match status() {
-                    Some(s) => EitherOf3::A(view! {
-                        <p class="status">{s}</p>
-                        <button type="button" class="action undo" on:click=undo>{td_string!(l, action_undo)}</button>
-                    }),
-                    None if game.moderating => EitherOf3::B(view! {
-                        <button type="button" class="action fine" on:click=move |_| game.decide(i, |a| a.looks_fine = true)>"👍 " {td_string!(l, action_keep)}</button>
-                        {can_pin.then(|| view! { <button type="button" class="action pin" on:click=pin>"📌 " {td_string!(l, action_pin)}</button> })}
-                        <button type="button" class="action hide" on:click=move |_| game.decide(i, |a| a.hidden = true)>"🙈 " {td_string!(l, action_hide)}</button>
-                        <button type="button" class="action delete" on:click=move |_| game.decide(i, |a| a.deleted = true)>"🗑️ " {td_string!(l, action_delete)}</button>
-                        // The moderator does not report or block the channel's own account.
-                        {(!own).then(|| view! {
-                            <button type="button" class="action report" on:click=move |_| game.open(Dialog::Report(i))>"🚩 " {td_string!(l, action_report)}</button>
-                            <button type="button" class="action block" on:click=move |_| game.open(Dialog::Block(i))>"🚫 " {td_string!(l, action_block)}</button>
+                {if moderating {
+                    Either::Left(view! {
+                        {button("fine", format!("👍 {}", td_string!(l, action_keep)))}
+                        {can_pin.then(|| button("pin", format!("📌 {}", td_string!(l, action_pin))))}
+                        {button("hide", format!("🙈 {}", td_string!(l, action_hide)))}
+                        {button("delete", format!("🗑️ {}", td_string!(l, action_delete)))}
+                        {can_report.then(|| view! {
+                            {button("report", format!("🚩 {}", td_string!(l, action_report)))}
+                            {button("block", format!("🚫 {}", td_string!(l, action_block)))}
                         })}
-                    }),
-                    None => EitherOf3::C(view! {
-                        <button type="button" class="action report" on:click=move |_| game.open(Dialog::Report(i))>"🚩 " {td_string!(l, action_report)}</button>
-                        <button type="button" class="action block" on:click=move |_| game.open(Dialog::Block(i))>"🚫 " {td_string!(l, action_block)}</button>
-                        <button type="button" class="action fine" on:click=move |_| game.decide(i, |a| a.looks_fine = true)>"👍 " {td_string!(l, action_fine)}</button>
-                    }),
+                    })
+                } else {
+                    Either::Right(view! {
+                        {button("report", format!("🚩 {}", td_string!(l, action_report)))}
+                        {button("block", format!("🚫 {}", td_string!(l, action_block)))}
+                        {button("fine", format!("👍 {}", td_string!(l, action_fine)))}
+                    })
                 }}
+                // shown once a choice is made
+                <p class="status" hidden></p>
+                <button type="button" class="action undo" data-act="undo" hidden>{td_string!(l, action_undo)}</button>
             </div>
-            {game.practice.then(|| {
-                let c = c.clone();
-                move || answer().decided().then(|| instant_feedback(l, &c, &answer()))
+            {feed.practice.then(|| view! {
+                {instant_feedback(l, c, true)}
+                {instant_feedback(l, c, false)}
             })}
         </article>
     }
 }
 
-/// Practice mode: whether the choice was right, with what gives the comment away.
-fn instant_feedback(l: crate::i18n::Locale, c: &Comment, a: &Answer) -> impl IntoView + use<> {
-    let o = outcome(c, a);
+/// Practice mode: whether reporting (`flagged`) or keeping the comment was right, with what
+/// gives the comment away; the island shows the one that fits the child's choice.
+fn instant_feedback(l: Locale, c: &Comment, flagged: bool) -> impl IntoView + use<> {
+    let choice = if flagged { Answer { reported: Some(ReportReason::ALL[0]), ..Answer::default() } } else { Answer { looks_fine: true, ..Answer::default() } };
+    let o = outcome(c, &choice);
     let verdict = match o {
         Outcome::Hit => td_string!(l, verdict_hit),
         Outcome::Miss => td_string!(l, verdict_miss),
@@ -138,7 +101,7 @@ fn instant_feedback(l: crate::i18n::Locale, c: &Comment, a: &Answer) -> impl Int
         c.tricky.map(|t| text::tricky(l, t).to_string()).unwrap_or_else(|| if o == Outcome::FalseAlarm { td_string!(l, feedback_why_real).to_string() } else { String::new() })
     };
     view! {
-        <div class="instant" class:right=o.correct() class:wrong=!o.correct() role="status">
+        <div class="instant" class:right=o.correct() class:wrong=!o.correct() data-if=if flagged { "flagged" } else { "kept" } role="status" hidden>
             <p><strong>{if o.correct() { "✅ " } else { "❌ " }}{verdict}</strong></p>
             {(!detail.is_empty()).then(|| view! { <p>{detail}</p> })}
         </div>

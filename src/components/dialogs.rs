@@ -1,243 +1,184 @@
-//! The dialogs of the platforms: report (with a reason), block, reply, profile card, and the
-//! teaching page a clicked link opens instead of a website.
+//! The dialogs of the platforms, rendered on the server, closed: report (with a reason), block,
+//! reply, a profile card per account, and per comment with a link the teaching page a clicked
+//! link opens instead of a website. They are native `<dialog>`s that the round's island opens
+//! with `showModal()` (`game.rs`), so the browser keeps the focus inside and makes the page
+//! behind inert. Report, block and reply are one dialog each for every comment: the island
+//! writes the account's name into their `.who`.
 
-use super::game::{Dialog, Game};
-use crate::domain::model::{Account, Category};
+use crate::domain::model::{Account, Category, Feed};
 use crate::domain::scoring::ReportReason;
+use crate::i18n::Locale;
 use crate::text::{self, compact};
-use leptos::either::EitherOf5;
-use leptos::html;
 use leptos::prelude::*;
 use leptos_i18n::td_string;
 
-/// A modal frame: a native `<dialog>` opened with `showModal()`, so the browser keeps the focus
-/// inside it and makes the page behind it inert; Escape or a tap beside it closes it.
-#[component]
-fn Modal(game: Game, title: String, children: Children) -> impl IntoView {
-    let panel = NodeRef::<html::Dialog>::new();
-    Effect::new(move |_| {
-        if let Some(el) = panel.get()
-            && !el.open()
-        {
-            let _ = el.show_modal();
-        }
-    });
+/// A template with `%name%` as text before and after the name, which the island fills in.
+fn around_name(template: &str) -> (String, String) {
+    match template.split_once("%name%") {
+        Some((before, after)) => (before.to_string(), after.to_string()),
+        None => (template.to_string(), String::new()),
+    }
+}
+
+fn title_with_name(id: &'static str, template: &str) -> impl IntoView + use<> {
+    let (before, after) = around_name(template);
+    view! { <h2 id=id>{before}<span class="who"></span>{after}</h2> }
+}
+
+/// Every dialog of a round: shared report, block and reply dialogs, a profile card per comment
+/// and for the creator, and a link page per comment with a link (in its text or its bio).
+pub fn dialogs(feed: &Feed, l: Locale, test: bool) -> impl IntoView + use<> {
+    let profiles = feed.comments.iter().enumerate().map(|(i, c)| profile_dialog(feed, l, &c.author, Some(i))).collect_view();
+    let links = feed
+        .comments
+        .iter()
+        .filter(|c| c.links().next().is_some() || c.author.bio_link.is_some())
+        .map(|c| link_dialog(l, c.id, if c.is_spam() { Some(c.category) } else { None }, test))
+        .collect_view();
     view! {
-        <dialog class="dialog" aria-labelledby="dialog-title" node_ref=panel
-            // Escape closes a modal dialog by itself; the game follows.
-            on:close=move |_| game.close()
-            // Tab and Shift+Tab go round inside: nothing behind a modal dialog can be reached.
-            on:keydown=move |ev| if ev.key() == "Tab" && let Some(el) = panel.get() { keep_focus_inside(&el, ev) }
-            // A tap on the backdrop lands on the dialog element itself, not on its body.
-            on:click=move |ev| if ev.target() == ev.current_target() { game.close() }>
+        {report_dialog(l)}
+        {block_dialog(l)}
+        {reply_dialog(l)}
+        {profile_dialog(feed, l, &feed.post.creator, None)}
+        {profiles}
+        {links}
+    }
+}
+
+fn report_dialog(l: Locale) -> impl IntoView + use<> {
+    view! {
+        <dialog class="dialog" id="dialog-report" aria-labelledby="dialog-report-title">
             <div class="dialog-body">
-                <h2 id="dialog-title">{title}</h2>
-                {children()}
+                <h2 id="dialog-report-title">{td_string!(l, report_title)}</h2>
+                <fieldset class="reasons">
+                    <legend>{td_string!(l, report_question)}</legend>
+                    {ReportReason::ALL.into_iter().enumerate().map(|(n, r)| view! {
+                        <label class="choice wide">
+                            <input type="radio" name="reason" value=n.to_string() />
+                            <span>{text::reason(l, r)}</span>
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+                <div class="dialog-buttons">
+                    <button type="button" class="big-button" data-act="close">{td_string!(l, cancel)}</button>
+                    <button type="button" class="big-button danger" data-act="send-report" disabled>{td_string!(l, report_send)}</button>
+                </div>
             </div>
         </dialog>
     }
 }
 
-/// Moves the focus from the last control of a dialog to its first on Tab, and back on Shift+Tab.
-fn keep_focus_inside(dialog: &web_sys::HtmlElement, ev: leptos::ev::KeyboardEvent) {
-    use wasm_bindgen::JsCast;
-    let Ok(list) = dialog.query_selector_all("button:not([disabled]), input:not([disabled]), textarea, a[href], [tabindex='0']") else { return };
-    let controls: Vec<web_sys::HtmlElement> = (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect();
-    let (Some(first), Some(last)) = (controls.first(), controls.last()) else { return };
-    let active = document().active_element();
-    let at = |el: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| a == el.unchecked_ref::<web_sys::Element>());
-    let inside = active.as_ref().is_some_and(|a| dialog.contains(Some(a)));
-    // a group of radio buttons is one stop: any of them is first when the first control is one
-    let group = |el: &web_sys::Element| (el.get_attribute("type").as_deref() == Some("radio")).then(|| el.get_attribute("name")).flatten();
-    let in_first_group = active.as_ref().and_then(group).is_some_and(|g| group(first.unchecked_ref()) == Some(g));
-    if ev.shift_key() && (at(first) || in_first_group || !inside) {
-        ev.prevent_default();
-        let _ = last.focus();
-    } else if !ev.shift_key() && (at(last) || !inside) {
-        ev.prevent_default();
-        let _ = first.focus();
-    }
-}
-
-#[component]
-pub fn DialogHost(game: Game) -> impl IntoView {
-    move || {
-        game.dialog.get().map(|d| match d {
-            // Either types rather than `into_any`: they keep the WebAssembly small.
-            Dialog::Report(i) => EitherOf5::A(view! { <ReportDialog game i /> }),
-            Dialog::Block(i) => EitherOf5::B(view! { <BlockDialog game i /> }),
-            Dialog::Reply(i) => EitherOf5::C(view! { <ReplyDialog game i /> }),
-            Dialog::Profile(i) => {
-                let c = game.comment(i);
-                EitherOf5::D(view! { <ProfileDialog game account=c.author link_from=Some(i) /> })
-            }
-            Dialog::Creator => {
-                let creator = game.feed.with_value(|f| f.post.creator.clone());
-                EitherOf5::D(view! { <ProfileDialog game account=creator link_from=None /> })
-            }
-            Dialog::Link(i, url) => EitherOf5::E(view! { <LinkDialog game i url /> }),
-        })
-    }
-}
-
-#[component]
-fn ReportDialog(game: Game, i: usize) -> impl IntoView {
-    let l = game.l;
-    let reason = RwSignal::new(None::<ReportReason>);
-    let send = move |_| {
-        if let Some(r) = reason.get() {
-            game.answer(i, |a| {
-                a.reported = Some(r);
-                a.looks_fine = false;
-            });
-            game.close();
-        }
-    };
+fn block_dialog(l: Locale) -> impl IntoView + use<> {
     view! {
-        <Modal game title=td_string!(l, report_title).to_string()>
-            <fieldset class="reasons">
-                <legend>{td_string!(l, report_question)}</legend>
-                {ReportReason::ALL.into_iter().map(|r| view! {
-                    <label class="choice wide">
-                        <input type="radio" name="reason" on:change=move |_| reason.set(Some(r)) />
-                        <span>{text::reason(l, r)}</span>
-                    </label>
-                }).collect_view()}
-            </fieldset>
-            <div class="dialog-buttons">
-                <button type="button" class="big-button" on:click=move |_| game.close()>{td_string!(l, cancel)}</button>
-                <button type="button" class="big-button danger" disabled=move || reason.get().is_none() on:click=send>
-                    {td_string!(l, report_send)}
-                </button>
-            </div>
-        </Modal>
-    }
-}
-
-#[component]
-fn BlockDialog(game: Game, i: usize) -> impl IntoView {
-    let l = game.l;
-    let name = game.comment(i).author.username;
-    view! {
-        <Modal game title=text::fill(td_string!(l, block_title), &[("name", name.clone())])>
-            <p>{td_string!(l, block_body)}</p>
-            <div class="dialog-buttons">
-                <button type="button" class="big-button" on:click=move |_| game.close()>{td_string!(l, cancel)}</button>
-                <button type="button" class="big-button danger" on:click=move |_| {
-                    game.answer(i, |a| { a.blocked = true; a.looks_fine = false; });
-                    game.close();
-                }>{td_string!(l, block_confirm)}</button>
-            </div>
-        </Modal>
-    }
-}
-
-#[component]
-fn ReplyDialog(game: Game, i: usize) -> impl IntoView {
-    let l = game.l;
-    let c = game.comment(i);
-    let spam = c.is_spam();
-    let text = RwSignal::new(String::new());
-    let warned = RwSignal::new(false);
-    // "ik ben 9" to a stranger deserves a word, whether the comment was spam or not
-    let personal = RwSignal::new(false);
-    let send = move |_| {
-        if text.get().trim().is_empty() {
-            return;
-        }
-        game.answer(i, |a| a.replied = true);
-        personal.set(crate::domain::personal::shares_personal_info(&text.get()));
-        if spam || personal.get() { warned.set(true) } else { game.close() }
-    };
-    view! {
-        <Modal game title=text::fill(td_string!(l, reply_title), &[("name", c.author.username.clone())])>
-            <Show when=move || !warned.get() fallback=move || view! {
-                <div role="alert">
-                    {spam.then(|| view! { <p class="warning">{td_string!(l, reply_spam_warning)}</p> })}
-                    {move || personal.get().then(|| view! { <p class="warning personal">{td_string!(l, reply_personal_warning)}</p> })}
-                </div>
+        <dialog class="dialog" id="dialog-block" aria-labelledby="dialog-block-title">
+            <div class="dialog-body">
+                {title_with_name("dialog-block-title", td_string!(l, block_title))}
+                <p>{td_string!(l, block_body)}</p>
                 <div class="dialog-buttons">
-                    <button type="button" class="big-button" on:click=move |_| game.close()>{td_string!(l, close)}</button>
+                    <button type="button" class="big-button" data-act="close">{td_string!(l, cancel)}</button>
+                    <button type="button" class="big-button danger" data-act="confirm-block">{td_string!(l, block_confirm)}</button>
                 </div>
-            }>
-                <label class="visually-hidden" for="reply-text">{td_string!(l, reply_placeholder)}</label>
-                <textarea id="reply-text" rows="3" placeholder=td_string!(l, reply_placeholder)
-                    prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-                <div class="dialog-buttons">
-                    <button type="button" class="big-button" on:click=move |_| game.close()>{td_string!(l, cancel)}</button>
-                    <button type="button" class="big-button primary" on:click=send>{td_string!(l, reply_send)}</button>
-                </div>
-            </Show>
-        </Modal>
+            </div>
+        </dialog>
     }
 }
 
-#[component]
-fn ProfileDialog(game: Game, account: Account, link_from: Option<usize>) -> impl IntoView {
-    let l = game.l;
-    let lang = game.lang;
+/// The reply box and, after sending, what the island has to say about it (a warning it writes
+/// into the empty `role="alert"` box: a reply to a bot, or a reply that tells personal things).
+fn reply_dialog(l: Locale) -> impl IntoView + use<> {
+    view! {
+        <dialog class="dialog" id="dialog-reply" aria-labelledby="dialog-reply-title">
+            <div class="dialog-body">
+                {title_with_name("dialog-reply-title", td_string!(l, reply_title))}
+                <div class="compose">
+                    <label class="visually-hidden" for="reply-text">{td_string!(l, reply_placeholder)}</label>
+                    <textarea id="reply-text" rows="3" placeholder=td_string!(l, reply_placeholder)></textarea>
+                    <div class="dialog-buttons">
+                        <button type="button" class="big-button" data-act="close">{td_string!(l, cancel)}</button>
+                        <button type="button" class="big-button primary" data-act="send-reply">{td_string!(l, reply_send)}</button>
+                    </div>
+                </div>
+                <div class="warned" hidden>
+                    <div role="alert" class="said"></div>
+                    <div class="dialog-buttons">
+                        <button type="button" class="big-button" data-act="close">{td_string!(l, close)}</button>
+                    </div>
+                </div>
+            </div>
+        </dialog>
+    }
+}
+
+/// An account's profile card: `profile-{comment id}` for a comment's writer (its `data-i` is
+/// the comment's place, for the bio link), `profile-creator` for the post's.
+fn profile_dialog(feed: &Feed, l: Locale, account: &Account, comment: Option<usize>) -> impl IntoView + use<> {
+    let lang = feed.lang;
+    let id = comment.map_or_else(|| "profile-creator".to_string(), |i| format!("profile-{}", feed.comments[i].id));
+    let title = format!("{id}-title");
+    let labelled = title.clone();
     let age = if account.age_days >= 365 {
         text::fill(td_string!(l, profile_years), &[("count", (account.age_days / 365).to_string())])
     } else {
         text::fill(td_string!(l, profile_days), &[("count", account.age_days.to_string())])
     };
-    let bio_link = account.bio_link.clone();
+    // The creator's link goes nowhere in the round: it is plain text there.
+    let bio_link = account.bio_link.clone().map(|url| match comment {
+        Some(_) => leptos::either::Either::Left(view! { <button type="button" class="link" data-act="link">{url}</button> }),
+        None => leptos::either::Either::Right(view! { <span>{url}</span> }),
+    });
     view! {
-        <Modal game title=td_string!(l, profile_title).to_string()>
-            <div class="profile-card">
-                <img class="avatar big" src=account.avatar.url() alt="" width="80" height="80" />
-                <div>
-                    <p class="profile-name">
-                        <strong>{account.display_name.clone()}</strong>
-                        {account.verified.then(|| view! { <span class="badge" role="img" aria-label=td_string!(l, verified)>"✔"</span> })}
-                    </p>
-                    <p class="profile-handle">"@" {account.username.clone()}</p>
+        <dialog class="dialog" id=id aria-labelledby=labelled data-i=comment.map(|i| i.to_string())>
+            <div class="dialog-body">
+                <h2 id=title>{td_string!(l, profile_title)}</h2>
+                <div class="profile-card">
+                    <img class="avatar big" src=account.avatar.url() alt="" width="80" height="80" loading="lazy" />
+                    <div>
+                        <p class="profile-name">
+                            <strong>{account.display_name.clone()}</strong>
+                            {account.verified.then(|| view! { <span class="badge" role="img" aria-label=td_string!(l, verified)>"✔"</span> })}
+                        </p>
+                        <p class="profile-handle">"@" {account.username.clone()}</p>
+                    </div>
+                </div>
+                <dl class="profile-stats">
+                    <div><dt>{td_string!(l, profile_posts)}</dt><dd>{compact(lang, account.posts)}</dd></div>
+                    <div><dt>{td_string!(l, profile_followers)}</dt><dd>{compact(lang, account.followers)}</dd></div>
+                    <div><dt>{td_string!(l, profile_following)}</dt><dd>{compact(lang, account.following)}</dd></div>
+                    <div><dt>{td_string!(l, profile_joined)}</dt><dd>{age}</dd></div>
+                </dl>
+                <p class="bio">{if account.bio.is_empty() { td_string!(l, profile_no_bio).to_string() } else { account.bio.clone() }}</p>
+                {bio_link.map(|link| view! { <p class="bio-link">{td_string!(l, profile_link)} ": " {link}</p> })}
+                <div class="dialog-buttons">
+                    <button type="button" class="big-button" data-act="close">{td_string!(l, close)}</button>
                 </div>
             </div>
-            <dl class="profile-stats">
-                <div><dt>{td_string!(l, profile_posts)}</dt><dd>{compact(lang, account.posts)}</dd></div>
-                <div><dt>{td_string!(l, profile_followers)}</dt><dd>{compact(lang, account.followers)}</dd></div>
-                <div><dt>{td_string!(l, profile_following)}</dt><dd>{compact(lang, account.following)}</dd></div>
-                <div><dt>{td_string!(l, profile_joined)}</dt><dd>{age}</dd></div>
-            </dl>
-            <p class="bio">{if account.bio.is_empty() { td_string!(l, profile_no_bio).to_string() } else { account.bio.clone() }}</p>
-            {bio_link.map(|url| {
-                let shown = url.clone();
-                view! {
-                    <p class="bio-link">{td_string!(l, profile_link)} ": "
-                        <button type="button" class="link" on:click=move |_| {
-                            if let Some(i) = link_from { game.open(Dialog::Link(i, url.clone())) }
-                        }>{shown}</button>
-                    </p>
-                }
-            })}
-            <div class="dialog-buttons">
-                <button type="button" class="big-button" on:click=move |_| game.close()>{td_string!(l, close)}</button>
-            </div>
-        </Modal>
+        </dialog>
     }
 }
 
-#[component]
-fn LinkDialog(game: Game, i: usize, url: String) -> impl IntoView {
-    let l = game.l;
-    let c = game.comment(i);
-    // A test's feed has no answer key: what the link would have done is on the results page.
-    let page = (!game.test).then(|| text::link_page(l, if c.is_spam() { c.category } else { Category::Legit }));
+/// What a link of comment `id` would have done (`spam`: its kind; `None`: a real comment's
+/// link). A test's page tells nothing: what the link would have done is on the results page.
+fn link_dialog(l: Locale, id: u16, spam: Option<Category>, test: bool) -> impl IntoView + use<> {
+    let page = (!test).then(|| text::link_page(l, spam.unwrap_or(Category::Legit)));
+    let title = format!("link-{id}-title");
+    let labelled = title.clone();
     view! {
-        <Modal game title=td_string!(l, link_title).to_string()>
-            <div class="link-page" class:safe=!game.test && !c.is_spam()>
-                <p>{if game.test { td_string!(l, link_intro_test) } else { td_string!(l, link_intro) }}</p>
-                <p class="address">{td_string!(l, link_address)} " " <code>{url}</code></p>
-                {page.map(|(title, body)| view! {
-                    <h3>{title}</h3>
-                    <p>{body}</p>
-                })}
-                {c.is_spam().then(|| view! { <p class="warning">{td_string!(l, link_risky)}</p> })}
+        <dialog class="dialog" id=format!("link-{id}") aria-labelledby=labelled>
+            <div class="dialog-body">
+                <h2 id=title>{td_string!(l, link_title)}</h2>
+                <div class="link-page" class:safe=!test && spam.is_none()>
+                    <p>{if test { td_string!(l, link_intro_test) } else { td_string!(l, link_intro) }}</p>
+                    <p class="address">{td_string!(l, link_address)} " " <code class="url"></code></p>
+                    {page.map(|(title, body)| view! {
+                        <h3>{title}</h3>
+                        <p>{body}</p>
+                    })}
+                    {spam.is_some().then(|| view! { <p class="warning">{td_string!(l, link_risky)}</p> })}
+                </div>
+                <div class="dialog-buttons">
+                    <button type="button" class="big-button primary" data-act="close">{td_string!(l, link_back)}</button>
+                </div>
             </div>
-            <div class="dialog-buttons">
-                <button type="button" class="big-button primary" on:click=move |_| game.close()>{td_string!(l, link_back)}</button>
-            </div>
-        </Modal>
+        </dialog>
     }
 }

@@ -1,14 +1,12 @@
 //! A lesson's "done" mark in the lesson list, read from this browser's local storage.
 
 use super::store::load_progress;
-use crate::domain::model::Lang;
-use crate::text::{self, locale};
+use crate::text;
 use leptos::prelude::*;
-use leptos_i18n::td_string;
 
+/// `done`: "done · %score%", in the page's language.
 #[island]
-pub fn LessonBadge(lang: Lang, id: String) -> impl IntoView {
-    let l = locale(lang);
+pub fn LessonBadge(id: String, done: String) -> impl IntoView {
     let best = RwSignal::new(None::<f64>);
     let ready = RwSignal::new(false);
     let lesson = id.clone();
@@ -20,17 +18,17 @@ pub fn LessonBadge(lang: Lang, id: String) -> impl IntoView {
     view! {
         <span class="lesson-badge" data-lesson=id data-hydrated=move || ready.get().to_string()>
             {move || best.get().map(|d| view! {
-                <span class="done">"✓ " {text::fill(td_string!(l, lesson_done), &[("score", text::percent(d))])}</span>
+                <span class="done">"✓ " {text::fill(&done, &[("score", text::percent(d))])}</span>
             })}
         </span>
     }
 }
 
 /// The pre-test and the post-test scores side by side, once both are done in this browser in the
-/// same language and age band (the tests differ between them).
+/// same language and age band (the tests differ between them). `compare`: "%pre% … %post%", in
+/// the page's language.
 #[island]
-pub fn PrePost(lang: Lang) -> impl IntoView {
-    let l = locale(lang);
+pub fn PrePost(compare: String) -> impl IntoView {
     let scores = RwSignal::new(None::<(f64, f64)>);
     let ready = RwSignal::new(false);
     Effect::new(move |_| {
@@ -46,7 +44,7 @@ pub fn PrePost(lang: Lang) -> impl IntoView {
     view! {
         <div class="prepost" aria-live="polite" data-hydrated=move || ready.get().to_string()>
             {move || scores.get().map(|(pre, post)| view! {
-                <p>{text::fill(td_string!(l, prepost_compare), &[("pre", text::percent(pre)), ("post", text::percent(post))])}</p>
+                <p>{text::fill(&compare, &[("pre", text::percent(pre)), ("post", text::percent(post))])}</p>
             })}
         </div>
     }

@@ -170,16 +170,14 @@ impl Outbox {
 }
 
 /// On the class page: sends what a round page left waiting (the child closed it too soon), and
-/// says so while it does.
+/// says so while it does. `sending` and `offline` say "%count% answers …" in the page's language.
 #[island]
-pub fn OutboxStatus(student: i64, lang: crate::domain::model::Lang) -> impl IntoView {
-    use leptos_i18n::td_string;
+pub fn OutboxStatus(student: i64, sending: String, offline: String) -> impl IntoView {
     let outbox = Outbox::new(student);
-    let l = crate::text::locale(lang);
     move || {
         let pending = outbox.pending.get();
         (pending > 0).then(|| {
-            let text = if outbox.offline.get() { td_string!(l, sync_waiting_offline) } else { td_string!(l, sync_sending) };
+            let text = if outbox.offline.get() { &offline } else { &sending };
             view! { <p class="card sync waiting" role="status">"⏳ " {crate::text::fill(text, &[("count", pending.to_string())])}</p> }
         })
     }

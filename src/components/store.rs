@@ -2,7 +2,7 @@
 //! every finished round for the progress page. Nothing of it goes to the server.
 
 use crate::domain::model::{AgeBand, Feed, Lang, Platform};
-use crate::domain::scoring::{Answer, Score};
+use crate::domain::scoring::{Answer, Score, decode_answers, encode_answers};
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 
@@ -29,24 +29,20 @@ pub struct RoundRecord {
     pub lesson: Option<String>,
 }
 
-/// A round being played: restored when the page is reloaded.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct SavedRound {
-    pub answers: Vec<Answer>,
-}
-
 /// The key a round is stored under: the same settings and seed give the same feed.
 pub fn round_key(feed: &Feed) -> String {
     format!("feedwise.round.v1.{}.{}", feed.lang.code(), feed.round_query())
 }
 
-pub fn load_round(key: &str) -> Option<SavedRound> {
-    LocalStorage::get(key).ok()
+/// The answers of a round being played (restored when the page is reloaded), kept as
+/// `scoring::encode_answers` writes them; `None` unless they are `count` valid answers.
+pub fn load_round(key: &str, count: usize) -> Option<Vec<Answer>> {
+    decode_answers(&LocalStorage::raw().get_item(key).ok()??, count)
 }
 
-pub fn save_round(key: &str, round: &SavedRound) {
+pub fn save_round(key: &str, answers: &[Answer]) {
     // Storage may be full or switched off; the round still plays, it just won't survive a reload.
-    let _ = LocalStorage::set(key, round);
+    let _ = LocalStorage::raw().set_item(key, &encode_answers(answers));
 }
 
 /// Forgets a finished round, so that playing the same feed again starts fresh.
@@ -73,9 +69,10 @@ pub fn clear_progress() {
 /// results page records it, once.
 pub const FINISHED_KEY: &str = "feedwise.finished.v1";
 
-/// Notes that this browser finished the round, for its results page to record it.
-pub fn mark_finished(feed: &Feed) {
-    let _ = LocalStorage::raw().set_item(FINISHED_KEY, &round_key(feed));
+/// Notes that this browser finished the round (its `round_key`), for its results page to
+/// record it.
+pub fn mark_finished(round_key: &str) {
+    let _ = LocalStorage::raw().set_item(FINISHED_KEY, round_key);
 }
 
 impl RoundRecord {

@@ -230,7 +230,7 @@ async fn class_home(lang: Lang) -> AnyView {
                 <h1>{text::fill(td_string!(l, pupil.hello), &[("name", student.pseudonym.clone())])}</h1>
                 <p class="lead">{text::fill(td_string!(l, pupil.your_class), &[("class", class.name.clone())])}</p>
             </section>
-            <OutboxStatus student=student.id lang />
+            <OutboxStatus student=student.id sending=td_string!(l, sync_sending).to_string() offline=td_string!(l, sync_waiting_offline).to_string() />
             {class.archived_at.is_some().then(|| view! { <p class="card notice" role="status">{td_string!(l, pupil.class_archived)}</p> })}
             {items.is_empty().then(|| view! { <p class="card">{td_string!(l, pupil.nothing_yet)}</p> })}
             <ol class="assigned">
@@ -356,7 +356,7 @@ async fn assignment_round(lang: Option<Lang>, results: bool) -> AnyView {
         Err(e) => return trouble(lang, e),
     };
     let answers = answers_so_far(&current, student.id, assignment.id, feed.comments.len());
-    let class_round = ClassRound { student: student.id, assignment: assignment.id, answers };
+    let class_round = ClassRound { student: student.id, assignment: assignment.id, answers: crate::domain::scoring::encode_answers(&answers) };
     view! {
         <Layout lang title>
             {back}

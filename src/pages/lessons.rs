@@ -87,7 +87,7 @@ pub fn LessonsPage() -> impl IntoView {
                 })}
                 <div class="lesson-head">
                     <h2><a href=format!("{url}?age={}", age.id())>{lesson.title.clone()}</a></h2>
-                    <LessonBadge lang id=lesson.id.clone() />
+                    <LessonBadge id=lesson.id.clone() done=td_string!(l, lesson_done).to_string() />
                 </div>
                 <p>{lesson.summary.clone()}</p>
                 <p class="lesson-links">
@@ -107,7 +107,7 @@ pub fn LessonsPage() -> impl IntoView {
                 <h1>{td_string!(l, lessons_title)}</h1>
                 <p class="lead">{td_string!(l, lessons_intro)}</p>
                 <AgeSwitch lang ages=AgeBand::ALL.to_vec() current=age path=base.clone() list=true />
-                <PrePost lang />
+                <PrePost compare=td_string!(l, prepost_compare).to_string() />
             </section>
             <ol class="lesson-list">
                 {items}

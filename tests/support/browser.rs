@@ -75,7 +75,7 @@ impl Browser {
     /// Blocks a comment's account through the confirm dialog.
     pub async fn block(&self, comment_id: u16) {
         self.click(&format!("#comment-{comment_id} .action.block")).await;
-        self.click(".dialog .big-button.danger").await;
+        self.click("dialog[open] .big-button.danger").await;
     }
 
     pub async fn text(&self, css: &str) -> String {
