@@ -3,7 +3,9 @@
 //! else is rendered on the server only.
 
 pub mod comment_view;
+pub mod data;
 pub mod dialogs;
+pub mod dom;
 pub mod feed_game;
 pub mod game;
 pub mod feedback;

@@ -197,13 +197,12 @@ pub fn fill(template: &str, values: &[(&str, String)]) -> String {
     values.iter().fold(template.to_string(), |s, (name, value)| s.replace(&format!("%{name}%"), value))
 }
 
-/// A set of UI strings that an island gets in its props, in the page's language: a struct of
-/// named `String` fields that travels as a plain list of strings, because every struct an
-/// island deserializes adds its own code to the WebAssembly.
+/// A set of UI strings that an island finds in the page, in the page's language: a struct of
+/// named `String` fields that travels as a plain list of strings (`From<Vec<String>>`).
 macro_rules! island_texts {
     ($(#[$meta:meta])* pub struct $name:ident { $($(#[doc = $doc:literal])* pub $field:ident,)* }) => {
         $(#[$meta])*
-        #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
         #[serde(from = "Vec<String>", into = "Vec<String>")]
         pub struct $name {
             $($(#[doc = $doc])* pub $field: String,)*

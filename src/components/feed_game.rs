@@ -5,20 +5,19 @@
 //! no answer key at all (`domain::answer_key`).
 
 use super::comment_view::comment_view;
+use super::data::Data;
 use super::dialogs::dialogs;
 use super::game::{Game, keep_clear_of_finish_bar};
-use super::outbox::{Outbox, new_key};
 use super::post_view::post_view;
-use super::store::{clear_round, load_round, round_key, save_round};
+use super::store::round_key;
 use crate::domain::answer_key::{is_test, without_answer_key};
 use crate::domain::model::{Feed, Platform};
-use crate::domain::scoring::{Answer, ReportReason, decode_answers, encode_answers};
+use crate::domain::scoring::{Answer, ReportReason, encode_answers};
 use crate::i18n::Locale;
 use crate::text::{self, locale};
 use leptos::prelude::*;
 use leptos_i18n::td_string;
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsCast;
 
 /// The address of the results page of a round with these answers.
 pub fn results_url(feed: &Feed, answers: &[Answer]) -> String {
@@ -53,7 +52,6 @@ text::island_texts! {
         pub answered,
         /// "%count% left …"
         pub unanswered,
-        pub finish,
         pub saved,
         pub sending,
         pub offline,
@@ -63,9 +61,9 @@ text::island_texts! {
     }
 }
 
-/// All the island gets: where the round is kept and scored, ids and flags per comment, the
-/// mode, and its texts.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// All the island gets (as JSON in the page): where the round is kept and scored, ids and flags
+/// per comment, the mode, and its texts.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RoundSetup {
     /// The local-storage key of the answers on this device.
     pub key: String,
@@ -87,6 +85,38 @@ pub struct RoundSetup {
 }
 
 impl RoundSetup {
+    /// As the island finds it in the page (`data-setup`).
+    pub fn json(&self) -> String {
+        #[cfg(feature = "ssr")]
+        {
+            serde_json::to_string(self).unwrap_or_default()
+        }
+        #[cfg(not(feature = "ssr"))]
+        String::new()
+    }
+
+    /// Reads `json` back in the browser.
+    pub fn read(d: &Data) -> RoundSetup {
+        let c = d.get("class_round");
+        RoundSetup {
+            key: d.get("key").text(),
+            record: d.get("record").text(),
+            results: d.get("results").text(),
+            ids: d.get("ids").list().iter().map(|n| n.number() as u16).collect(),
+            spam: d.get("spam").list().iter().map(Data::flag).collect(),
+            video: d.get("video").flag(),
+            moderating: d.get("moderating").flag(),
+            practice: d.get("practice").flag(),
+            text: RoundText::from(d.get("text").texts()),
+            reasons: d.get("reasons").texts(),
+            class_round: (!c.is_none()).then(|| ClassRound {
+                student: c.get("student").number() as i64,
+                assignment: c.get("assignment").number() as i64,
+                answers: c.get("answers").text(),
+            }),
+        }
+    }
+
     pub fn new(feed: &Feed, l: Locale, class_round: Option<ClassRound>) -> RoundSetup {
         let moderating = feed.moderating();
         let s = |t: &str| t.to_string();
@@ -112,7 +142,6 @@ impl RoundSetup {
                 fine: s(td_string!(l, status_fine)),
                 answered: s(td_string!(l, answered_count)),
                 unanswered: s(if moderating { td_string!(l, finish_unanswered_moderate) } else { td_string!(l, finish_unanswered) }),
-                finish: s(td_string!(l, finish)),
                 saved: s(td_string!(l, sync_saved)),
                 sending: s(td_string!(l, sync_sending)),
                 offline: s(td_string!(l, sync_waiting_offline)),
@@ -126,20 +155,6 @@ impl RoundSetup {
     }
 }
 
-/// The lines for the outbox of the comments whose answer changed.
-fn answer_lines(assignment: i64, before: &[Answer], now: &[Answer], seq: &mut i64) -> Vec<String> {
-    before
-        .iter()
-        .zip(now)
-        .enumerate()
-        .filter(|(_, (b, a))| b != a)
-        .map(|(i, (_, a))| {
-            *seq = (*seq + 1).max(js_sys::Date::now() as i64 * 1000);
-            format!("a {} {assignment} {i} {seq} {}", new_key(), encode_answers(std::slice::from_ref(a)))
-        })
-        .collect()
-}
-
 /// A round on its page: the feed rendered here, on the server, inside the `FeedGame` island. A
 /// child can read the page's source, so a test's feed is rendered without its answer key.
 #[component]
@@ -148,11 +163,11 @@ pub fn Round(feed: Feed, #[prop(optional)] class_round: Option<ClassRound>) -> i
     let feed = if test { without_answer_key(&feed) } else { feed };
     let l = locale(feed.lang);
     let setup = RoundSetup::new(&feed, l, class_round);
-    view! { <FeedGame setup>{round_page(&feed, l, test)}</FeedGame> }
+    view! { <FeedGame>{round_page(&feed, l, test, &setup)}</FeedGame> }
 }
 
 /// The instructions, the post, the threads of comments and the dialogs.
-fn round_page(feed: &Feed, l: Locale, test: bool) -> impl IntoView + use<> {
+fn round_page(feed: &Feed, l: Locale, test: bool, setup: &RoundSetup) -> impl IntoView + use<> {
     let n = feed.comments.len();
     let index_of = |id: u16| feed.comments.iter().position(|x| x.id == id).unwrap_or(0);
     let threads: Vec<(usize, Vec<usize>)> = feed.threads().into_iter().map(|(top, replies)| (index_of(top.id), replies.iter().map(|r| index_of(r.id)).collect())).collect();
@@ -162,7 +177,7 @@ fn round_page(feed: &Feed, l: Locale, test: bool) -> impl IntoView + use<> {
         td_string!(l, play_instructions).to_string()
     };
     view! {
-        <div class="feed-content">
+        <div class="feed-content" data-setup=setup.json()>
             <p class="instructions">{instructions}</p>
             {post_view(feed, l)}
             <section class="comments" aria-labelledby="comments-heading">
@@ -180,151 +195,39 @@ fn round_page(feed: &Feed, l: Locale, test: bool) -> impl IntoView + use<> {
                     }).collect_view()}
                 </ul>
             </section>
+            {finish_bar(feed, l)}
         </div>
         {dialogs(feed, l, test)}
     }
 }
 
-/// The round's island: the server-rendered feed as its children, and the finish bar.
-#[island]
-pub fn FeedGame(setup: RoundSetup, children: Children) -> impl IntoView {
-    let n = setup.ids.len();
-    let key = setup.key.clone();
-    let video = setup.video;
-    let t = setup.text.clone();
-    let class_round = setup.class_round.clone();
-    let game = Game::new(setup);
-    let hydrated = RwSignal::new(false);
-    let root = NodeRef::<leptos::html::Div>::new();
-    let outbox = class_round.as_ref().map(|c| Outbox::new(c.student));
-    let assignment = class_round.as_ref().map(|c| c.assignment);
-    let server_answers = class_round.and_then(|c| decode_answers(&c.answers, n));
-    // What the outbox already holds, to send only what changes.
-    let sent = StoredValue::new(Vec::<Answer>::new());
-    let seq = StoredValue::new(0i64);
-    let finishing = RwSignal::new(None::<String>);
-
-    // Restore a round in progress once the page is live in the browser, then keep it saved.
-    let restore_key = key.clone();
-    Effect::new(move |_| {
-        let local = load_round(&restore_key, n);
-        let restored = match (outbox, assignment) {
-            // A class round: the server's answers, unless this device has changes it has not
-            // sent yet (then this device is newer).
-            (Some(outbox), Some(a)) if outbox.waiting_for(a) => local.or(server_answers.clone()),
-            (Some(_), _) => server_answers.clone().or(local),
-            _ => local,
-        };
-        if let Some(answers) = restored {
-            game.answers.set(answers);
-            game.paint();
-        }
-        // What differs from the server's answers is sent (again: the server stores a key once and
-        // the latest choice wins).
-        sent.set_value(server_answers.clone().unwrap_or_else(|| game.answers.get_untracked()));
-        if let Some(el) = root.get_untracked() {
-            listen_for_close(&el, game);
-        }
-        hydrated.set(true);
-        // the taps the page held while it was not live yet (`app::TAP_QUEUE`)
-        if let Ok(replay) = js_sys::Reflect::get(&window(), &"feedwiseReplay".into())
-            && let Some(replay) = replay.dyn_ref::<js_sys::Function>()
-        {
-            let _ = replay.call0(&wasm_bindgen::JsValue::NULL);
-        }
-    });
-    let save_key = key.clone();
-    Effect::new(move |_| {
-        let answers = game.answers.get();
-        if hydrated.get() {
-            save_round(&save_key, &answers);
-            if let (Some(outbox), Some(assignment)) = (outbox, assignment) {
-                let lines = seq.try_update_value(|seq| sent.with_value(|before| answer_lines(assignment, before, &answers, seq))).unwrap_or_default();
-                if !lines.is_empty() {
-                    sent.set_value(answers.clone());
-                    outbox.add(lines);
-                }
-            }
-        }
-    });
-    // A class round opens its results once the server has every answer.
-    Effect::new(move |_| {
-        if let (Some(url), Some(outbox)) = (finishing.get(), outbox)
-            && outbox.pending.get() == 0
-            && let Some(w) = web_sys::window()
-        {
-            let _ = w.location().set_href(&url);
-        }
-    });
-
-    let decided = move || game.answers.with(|a| a.iter().filter(|a| a.decided()).count());
-    // The feedback is a page of its own, rendered on the server from the answers in its address.
-    let finish = move |_| {
-        let url = game.setup.with_value(|s| format!("{}{}", s.results, game.answers.with(|a| encode_answers(a))));
-        hydrated.set(false);
-        clear_round(&key);
-        if let (Some(outbox), Some(assignment)) = (outbox, assignment) {
-            let all = game.answers.with_untracked(|a| encode_answers(a));
-            outbox.add(vec![format!("f {} {assignment} {all}", new_key())]);
-            finishing.set(Some(url));
-        } else if let Some(w) = web_sys::window() {
-            // The results page records the round in this browser's progress (a class round's
-            // record is kept by the server, not on a shared device).
-            game.setup.with_value(|s| super::store::mark_finished(&s.record));
-            let _ = w.location().set_href(&url);
-        }
-    };
-    let answered = t.answered.clone();
-    let unanswered = t.unanswered.clone();
-    let sync = t.clone();
-
+/// The sticky bar under the feed: how many comments have a choice, and the button to finish.
+/// The island keeps the count, the hint and a class round's sync line up to date.
+fn finish_bar(feed: &Feed, l: Locale) -> impl IntoView + use<> {
+    let n = feed.comments.len().to_string();
+    let unanswered = if feed.moderating() { td_string!(l, finish_unanswered_moderate) } else { td_string!(l, finish_unanswered) };
     view! {
-        <div class="game" class:photo=!video class:video=video node_ref=root data-hydrated=move || hydrated.get().to_string()
-            on:click=move |ev| game.click(&ev) on:change=move |ev| game.changed(&ev) on:keydown=move |ev| game.keydown(&ev)
-            on:focusin=keep_clear_of_finish_bar>
-            {children()}
-            <div class="finish-bar">
-                <div class="finish-text">
-                    <p aria-live="polite">{move || text::fill(&answered, &[("done", decided().to_string()), ("total", n.to_string())])}</p>
-                    {move || (decided() < n).then(|| view! {
-                        <p class="hint">{text::fill(&unanswered, &[("count", (n - decided()).to_string())])}</p>
-                    })}
-                    {outbox.map(|o| view! { <SyncStatus outbox=o finishing=finishing t=sync /> })}
-                </div>
-                <button type="button" class="big-button primary" on:click=finish disabled=move || finishing.with(Option::is_some)>{t.finish.clone()}</button>
+        <div class="finish-bar">
+            <div class="finish-text">
+                <p class="answered" aria-live="polite">{text::fill(td_string!(l, answered_count), &[("done", "0".to_string()), ("total", n.clone())])}</p>
+                <p class="hint">{text::fill(unanswered, &[("count", n)])}</p>
+                {feed.assignment().is_some().then(|| view! { <p class="sync" role="status"></p> })}
             </div>
+            <button type="button" class="big-button primary" data-act="finish">{td_string!(l, finish)}</button>
         </div>
     }
 }
 
-/// A dialog's `close` (a button, Escape, a tap beside it) does not bubble: the round listens
-/// for it on the way down.
-fn listen_for_close(root: &web_sys::HtmlDivElement, game: Game) {
-    let on_close = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
-        if let Some(dialog) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-            game.closed(&dialog);
-        }
-    });
-    let _ = root.add_event_listener_with_callback_and_bool("close", on_close.as_ref().unchecked_ref(), true);
-    on_close.forget();
-}
-
-/// Whether a class round's answers have reached the server.
-#[component]
-fn SyncStatus(outbox: Outbox, finishing: RwSignal<Option<String>>, t: RoundText) -> impl IntoView {
-    move || {
-        let pending = outbox.pending.get();
-        let count = [("count", pending.to_string())];
-        let text = if pending == 0 {
-            format!("✓ {}", t.saved)
-        } else if outbox.offline.get() {
-            format!("⏳ {}", text::fill(&t.offline, &count))
-        } else if finishing.with(Option::is_some) {
-            format!("⏳ {}", t.finishing)
-        } else {
-            format!("⏳ {}", text::fill(&t.sending, &count))
-        };
-        let waiting = pending > 0;
-        view! { <p class="sync" class:waiting=waiting role="status" data-pending=pending.to_string()>{text}</p> }
+/// The round's island: the server-rendered round is its children; it only listens.
+#[island]
+pub fn FeedGame(children: Children) -> impl IntoView {
+    let game = Game::new();
+    Effect::new(move |_| game.start());
+    view! {
+        <div class="game" data-hydrated="false"
+            on:click=move |ev| game.click(&ev) on:change=move |ev| game.changed(&ev) on:keydown=move |ev| game.keydown(&ev)
+            on:focusin=keep_clear_of_finish_bar>
+            {children()}
+        </div>
     }
 }

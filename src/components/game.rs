@@ -5,9 +5,14 @@
 //! decides where the keyboard focus goes. The island holds ids and flags, not texts: what it
 //! writes itself (a status, a warning) comes in its props (`RoundText`).
 
+use super::data::Data;
+use super::dom::{by_id, find, find_all, focus, go_to, mark_hydrated, select, set_text, show, visible};
 use super::feed_game::RoundSetup;
+use super::outbox::{Outbox, new_key};
+use super::store::{clear_round, load_round, mark_finished, save_round};
 use crate::domain::personal::shares_personal_info;
-use crate::domain::scoring::{Answer, ReportReason};
+use crate::domain::scoring::{Answer, ReportReason, decode_answers, encode_answers};
+use crate::text::fill;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlDialogElement, HtmlElement};
@@ -22,45 +27,151 @@ struct Open {
 /// The state of one round.
 #[derive(Clone, Copy)]
 pub struct Game {
-    pub answers: RwSignal<Vec<Answer>>,
+    answers: StoredValue<Vec<Answer>>,
     pub setup: StoredValue<RoundSetup>,
     open: StoredValue<Option<Open>, LocalStorage>,
     /// The answers the page shows, so that only what changed is redrawn.
     shown: StoredValue<Vec<Answer>>,
-}
-
-fn by_id(id: &str) -> Option<Element> {
-    document().get_element_by_id(id)
-}
-
-fn find(root: &Element, css: &str) -> Option<Element> {
-    root.query_selector(css).ok().flatten()
-}
-
-fn show(el: &Element, on: bool) {
-    let _ = el.toggle_attribute_with_force("hidden", !on);
-}
-
-/// Whether an element takes up room on the screen (not hidden, not in a closed dialog).
-fn visible(el: &Element) -> bool {
-    let r = el.get_bounding_client_rect();
-    r.width() > 0.0 || r.height() > 0.0
-}
-
-fn focus(el: Option<Element>) {
-    if let Some(el) = el.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-        let _ = el.focus();
-    }
+    /// Live: the answers are kept in local storage (and a class round's go to the outbox).
+    live: StoredValue<bool>,
+    /// A class round's answers on their way to the server.
+    outbox: StoredValue<Option<Outbox>>,
+    /// What the outbox already holds, so that only what changes is sent.
+    sent: StoredValue<Vec<Answer>>,
+    seq: StoredValue<i64>,
+    /// A finished class round's results page, opened once the server has every answer.
+    finishing: StoredValue<Option<String>>,
 }
 
 impl Game {
-    pub fn new(setup: RoundSetup) -> Game {
-        let n = setup.ids.len();
+    pub fn new() -> Game {
         Game {
-            answers: RwSignal::new(vec![Answer::default(); n]),
-            setup: StoredValue::new(setup),
+            answers: StoredValue::new(Vec::new()),
+            setup: StoredValue::new(RoundSetup::default()),
             open: StoredValue::new_local(None),
-            shown: StoredValue::new(vec![Answer::default(); n]),
+            shown: StoredValue::new(Vec::new()),
+            live: StoredValue::new(false),
+            outbox: StoredValue::new(None),
+            sent: StoredValue::new(Vec::new()),
+            seq: StoredValue::new(0),
+            finishing: StoredValue::new(None),
+        }
+    }
+
+    /// Once the page is live: reads the round's setup from the page, restores a round in
+    /// progress, then keeps it.
+    pub fn start(&self) {
+        let Some(root) = select(".game") else { return };
+        let Some(setup) = find(&root, ".feed-content[data-setup]").and_then(|el| Data::of(&el, "data-setup")) else { return };
+        let setup = RoundSetup::read(&setup);
+        let n = setup.ids.len();
+        self.answers.set_value(vec![Answer::default(); n]);
+        self.shown.set_value(vec![Answer::default(); n]);
+        self.outbox.set_value(setup.class_round.as_ref().map(|c| Outbox::new(c.student)));
+        self.setup.set_value(setup);
+        let (n, key, assignment) = self.setup.with_value(|s| (s.ids.len(), s.key.clone(), s.class_round.as_ref().map(|c| c.assignment)));
+        let server = self.setup.with_value(|s| s.class_round.as_ref().and_then(|c| decode_answers(&c.answers, n)));
+        let local = load_round(&key, n);
+        let outbox = self.outbox.get_value();
+        let restored = match (outbox, assignment) {
+            // A class round: the server's answers, unless this device has changes it has not
+            // sent yet (then this device is newer).
+            (Some(outbox), Some(a)) if outbox.waiting_for(a) => local.or(server.clone()),
+            (Some(_), _) => server.clone().or(local),
+            _ => local,
+        };
+        if let Some(answers) = restored {
+            self.answers.set_value(answers);
+        }
+        // What differs from the server's answers is sent (again: the server stores a key once
+        // and the latest choice wins).
+        self.sent.set_value(server.unwrap_or_else(|| self.answers.get_value()));
+        self.live.set_value(true);
+        self.paint();
+        self.keep();
+        if let Some(outbox) = outbox {
+            let game = *self;
+            outbox.listen(move |pending, offline| game.show_sync(pending, offline));
+        }
+        listen_for_close(&root, *self);
+        mark_hydrated(&root);
+        // the taps the page held while it was not live yet (`app::TAP_QUEUE`)
+        if let Ok(replay) = js_sys::Reflect::get(&window(), &"feedwiseReplay".into())
+            && let Some(replay) = replay.dyn_ref::<js_sys::Function>()
+        {
+            let _ = replay.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    }
+
+    /// Keeps the answers on this device and sends a class round's changes.
+    fn keep(&self) {
+        if !self.live.get_value() {
+            return;
+        }
+        let answers = self.answers.get_value();
+        self.setup.with_value(|s| save_round(&s.key, &answers));
+        if let (Some(outbox), Some(assignment)) = (self.outbox.get_value(), self.setup.with_value(|s| s.class_round.as_ref().map(|c| c.assignment))) {
+            let lines = self.seq.try_update_value(|seq| self.sent.with_value(|before| answer_lines(assignment, before, &answers, seq))).unwrap_or_default();
+            if !lines.is_empty() {
+                self.sent.set_value(answers);
+                outbox.add(lines);
+            }
+        }
+    }
+
+    /// "I'm done": the feedback is a page of its own, rendered on the server from the answers
+    /// in its address.
+    fn finish(&self) {
+        if self.finishing.with_value(Option::is_some) {
+            return;
+        }
+        let url = self.setup.with_value(|s| format!("{}{}", s.results, self.answers.with_value(|a| encode_answers(a))));
+        self.live.set_value(false);
+        self.setup.with_value(|s| clear_round(&s.key));
+        match (self.outbox.get_value(), self.setup.with_value(|s| s.class_round.as_ref().map(|c| c.assignment))) {
+            (Some(outbox), Some(assignment)) => {
+                if let Some(button) = select(".finish-bar [data-act='finish']") {
+                    let _ = button.set_attribute("disabled", "");
+                }
+                self.finishing.set_value(Some(url));
+                let all = self.answers.with_value(|a| encode_answers(a));
+                outbox.add(vec![format!("f {} {assignment} {all}", new_key())]);
+            }
+            _ => {
+                // The results page records the round in this browser's progress (a class
+                // round's record is kept by the server, not on a shared device).
+                self.setup.with_value(|s| mark_finished(&s.record));
+                go_to(&url);
+            }
+        }
+    }
+
+    /// Whether a class round's answers have reached the server; a finished round's results
+    /// open once they all have.
+    fn show_sync(&self, pending: usize, offline: bool) {
+        let finishing = self.finishing.get_value();
+        if let Some(line) = select(".finish-bar .sync") {
+            let count = [("count", pending.to_string())];
+            let said = self.setup.with_value(|s| {
+                let t = &s.text;
+                if pending == 0 {
+                    format!("✓ {}", t.saved)
+                } else if offline {
+                    format!("⏳ {}", fill(&t.offline, &count))
+                } else if finishing.is_some() {
+                    format!("⏳ {}", t.finishing)
+                } else {
+                    format!("⏳ {}", fill(&t.sending, &count))
+                }
+            });
+            set_text(&line, &said);
+            let _ = line.set_attribute("data-pending", &pending.to_string());
+            let _ = line.class_list().toggle_with_force("waiting", pending > 0);
+        }
+        if pending == 0
+            && let Some(url) = finishing
+        {
+            go_to(&url);
         }
     }
 
@@ -68,14 +179,15 @@ impl Game {
         self.setup.with_value(|s| s.ids.get(i).copied().unwrap_or(0))
     }
 
-    /// Changes comment `i`'s answer, and the page with it.
+    /// Changes comment `i`'s answer, and the page with it, and keeps it.
     pub fn answer(&self, i: usize, f: impl FnOnce(&mut Answer)) {
-        self.answers.update(|all| {
+        self.answers.update_value(|all| {
             if let Some(a) = all.get_mut(i) {
                 f(a)
             }
         });
         self.paint();
+        self.keep();
     }
 
     /// A choice made with a button of the comment itself: its "Undo" (or, after an undo, its
@@ -85,10 +197,12 @@ impl Game {
         focus_choice(self.id(i));
     }
 
-    /// Shows every comment whose answer changed as the child left it.
-    pub fn paint(&self) {
-        let answers = self.answers.get_untracked();
+    /// Shows every comment whose answer changed as the child left it, and the count.
+    fn paint(&self) {
+        let answers = self.answers.get_value();
         let shown = self.shown.get_value();
+        let decided = answers.iter().filter(|a| a.decided()).count();
+        let n = answers.len();
         self.setup.with_value(|s| {
             for (i, a) in answers.iter().enumerate() {
                 if shown.get(i) != Some(a)
@@ -97,6 +211,13 @@ impl Game {
                 {
                     paint_comment(&el, a, status(a, s));
                 }
+            }
+            if let Some(count) = select(".finish-bar .answered") {
+                set_text(&count, &fill(&s.text.answered, &[("done", decided.to_string()), ("total", n.to_string())]));
+            }
+            if let Some(hint) = select(".finish-bar .hint") {
+                set_text(&hint, &fill(&s.text.unanswered, &[("count", (n - decided).to_string())]));
+                show(&hint, decided < n);
             }
         });
         self.shown.set_value(answers);
@@ -139,7 +260,7 @@ impl Game {
             ("delete", Some(i)) => self.decide(i, |a| a.deleted = true),
             // One comment can be pinned at a time.
             ("pin", Some(i)) => {
-                self.answers.update(|all| all.iter_mut().enumerate().for_each(|(j, a)| a.pinned = j == i));
+                self.answers.update_value(|all| all.iter_mut().enumerate().for_each(|(j, a)| a.pinned = j == i));
                 self.decide(i, |a| a.looks_fine = true);
             }
             ("undo", Some(i)) => self.decide(i, |a| {
@@ -174,13 +295,14 @@ impl Game {
                 }
             }
             ("close", _) => self.close(),
+            ("finish", _) => self.finish(),
             _ => {}
         }
     }
 
     /// A reason chosen in the report dialog lets it be sent.
     pub fn changed(&self, ev: &web_sys::Event) {
-        let chose = ev.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|el| el.get_attribute("name").as_deref() == Some("reason"));
+        let chose = super::dom::target(ev).is_some_and(|el| el.get_attribute("name").as_deref() == Some("reason"));
         if chose && let Some(send) = by_id("dialog-report").and_then(|d| find(&d, "[data-act='send-report']")) {
             let _ = send.remove_attribute("disabled");
         }
@@ -197,11 +319,9 @@ impl Game {
 
     fn start_report(&self, i: usize) {
         if let Some(d) = by_id("dialog-report") {
-            if let Ok(list) = d.query_selector_all("input[name='reason']") {
-                for n in 0..list.length() {
-                    if let Some(input) = list.item(n).and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                        input.set_checked(false);
-                    }
+            for input in find_all(&d, "input[name='reason']") {
+                if let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() {
+                    input.set_checked(false);
                 }
             }
             if let Some(send) = find(&d, "[data-act='send-report']") {
@@ -245,9 +365,7 @@ impl Game {
         show(&warned, true);
         self.setup.with_value(|s| {
             for (on, class, text) in [(spam, "warning", &s.text.reply_spam), (personal, "warning personal", &s.text.reply_personal)] {
-                if on && let Ok(p) = document().create_element("p") {
-                    p.set_class_name(class);
-                    p.set_text_content(Some(text));
+                if on && let Some(p) = super::dom::element("p", class, text) {
                     let _ = said.append_child(&p);
                 }
             }
@@ -335,14 +453,11 @@ fn paint_comment(el: &Element, a: &Answer, status: Option<String>) {
         let _ = classes.toggle_with_force(class, on);
     }
     let chosen = status.is_some();
-    if let Ok(list) = el.query_selector_all(".actions > *") {
-        for n in 0..list.length() {
-            let Some(child) = list.item(n).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
-            let is_status = child.class_list().contains("status");
-            show(&child, (is_status || child.class_list().contains("undo")) == chosen);
-            if is_status {
-                child.set_text_content(status.as_deref());
-            }
+    for child in find_all(el, ".actions > *") {
+        let is_status = child.class_list().contains("status");
+        show(&child, (is_status || child.class_list().contains("undo")) == chosen);
+        if is_status {
+            child.set_text_content(status.as_deref());
         }
     }
     for (when, on) in [("flagged", a.decided() && a.flagged()), ("kept", a.decided() && !a.flagged())] {
@@ -385,8 +500,7 @@ fn focus_choice(comment_id: u16) {
 
 /// Moves the focus from the last control of a dialog to its first on Tab, and back on Shift+Tab.
 fn keep_focus_inside(dialog: &Element, ev: &web_sys::KeyboardEvent) {
-    let Ok(list) = dialog.query_selector_all("button:not([disabled]), input:not([disabled]), textarea, a[href], [tabindex='0']") else { return };
-    let controls: Vec<Element> = (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).filter(visible).collect();
+    let controls: Vec<Element> = find_all(dialog, "button:not([disabled]), input:not([disabled]), textarea, a[href], [tabindex='0']").into_iter().filter(visible).collect();
     let (Some(first), Some(last)) = (controls.first(), controls.last()) else { return };
     let active = document().active_element();
     let at = |el: &Element| active.as_ref() == Some(el);
@@ -401,4 +515,30 @@ fn keep_focus_inside(dialog: &Element, ev: &web_sys::KeyboardEvent) {
         ev.prevent_default();
         focus(Some(first.clone()));
     }
+}
+
+/// The lines for the outbox of the comments whose answer changed.
+fn answer_lines(assignment: i64, before: &[Answer], now: &[Answer], seq: &mut i64) -> Vec<String> {
+    before
+        .iter()
+        .zip(now)
+        .enumerate()
+        .filter(|(_, (b, a))| b != a)
+        .map(|(i, (_, a))| {
+            *seq = (*seq + 1).max(js_sys::Date::now() as i64 * 1000);
+            format!("a {} {assignment} {i} {seq} {}", new_key(), encode_answers(std::slice::from_ref(a)))
+        })
+        .collect()
+}
+
+/// A dialog's `close` (a button, Escape, a tap beside it) does not bubble: the round listens
+/// for it on the way down.
+fn listen_for_close(root: &Element, game: Game) {
+    let on_close = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        if let Some(dialog) = super::dom::target(&ev) {
+            game.closed(&dialog);
+        }
+    });
+    let _ = root.add_event_listener_with_callback_and_bool("close", on_close.as_ref().unchecked_ref(), true);
+    on_close.forget();
 }

@@ -74,37 +74,36 @@ async fn post(student: i64, body: String) -> Sent {
     }
 }
 
+/// What an outbox tells the page: how many lines are waiting, and whether the last try failed.
+type Listener = std::rc::Rc<dyn Fn(usize, bool)>;
+
 /// The outbox of one child on this device.
 #[derive(Clone, Copy)]
 pub struct Outbox {
     student: i64,
     /// The lines not yet acknowledged, oldest first.
     queue: StoredValue<Vec<String>>,
-    /// Lines not yet acknowledged.
-    pub pending: RwSignal<usize>,
     /// The last try failed; a retry is scheduled.
-    pub offline: RwSignal<bool>,
+    offline: StoredValue<bool>,
     sending: StoredValue<bool>,
     backoff_ms: StoredValue<u32>,
+    listener: StoredValue<Option<Listener>, LocalStorage>,
 }
 
 impl Outbox {
-    /// Opens the outbox and starts sending what an earlier page left in it.
+    /// Opens the outbox (in the browser: an island's effect) and starts sending what an earlier
+    /// page left in it.
     pub fn new(student: i64) -> Outbox {
         let outbox = Outbox {
             student,
             queue: StoredValue::new(Vec::new()),
-            pending: RwSignal::new(0),
-            offline: RwSignal::new(false),
+            offline: StoredValue::new(false),
             sending: StoredValue::new(false),
             backoff_ms: StoredValue::new(1000),
+            listener: StoredValue::new_local(None),
         };
-        Effect::new(move |_| {
-            let saved = load(student);
-            outbox.pending.set(saved.len());
-            outbox.queue.set_value(saved);
-            outbox.flush();
-        });
+        outbox.queue.set_value(load(student));
+        outbox.flush();
         let _ = window_event_listener(leptos::ev::online, move |_| {
             outbox.backoff_ms.set_value(1000);
             outbox.flush();
@@ -112,13 +111,30 @@ impl Outbox {
         outbox
     }
 
+    /// `listener` hears how many lines are waiting, and whether the last try failed, now and
+    /// whenever that changes.
+    pub fn listen(&self, listener: impl Fn(usize, bool) + 'static) {
+        self.listener.set_value(Some(std::rc::Rc::new(listener)));
+        self.tell();
+    }
+
+    /// Lines not yet acknowledged.
+    pub fn pending(&self) -> usize {
+        self.queue.with_value(Vec::len)
+    }
+
+    fn tell(&self) {
+        let (pending, offline) = (self.pending(), self.offline.get_value());
+        if let Some(listener) = self.listener.with_value(Clone::clone) {
+            listener(pending, offline);
+        }
+    }
+
     /// Queues lines and sends them.
     pub fn add(&self, lines: Vec<String>) {
         self.queue.update_value(|q| q.extend(lines));
-        self.queue.with_value(|q| {
-            save(self.student, q);
-            self.pending.set(q.len());
-        });
+        self.queue.with_value(|q| save(self.student, q));
+        self.tell();
         self.flush();
     }
 
@@ -140,23 +156,22 @@ impl Outbox {
             loop {
                 let batch: Vec<String> = this.queue.with_value(|q| q.iter().take(BATCH).cloned().collect());
                 if batch.is_empty() {
-                    this.pending.set(0);
-                    this.offline.set(false);
+                    this.offline.set_value(false);
+                    this.tell();
                     break;
                 }
                 match post(this.student, batch.join("\n")).await {
                     Sent::Done => {
                         // Lines may have been added while this batch was on its way.
                         this.queue.update_value(|q| q.retain(|l| !batch.contains(l)));
-                        this.queue.with_value(|q| {
-                            save(this.student, q);
-                            this.pending.set(q.len());
-                        });
-                        this.offline.set(false);
+                        this.queue.with_value(|q| save(this.student, q));
+                        this.offline.set_value(false);
                         this.backoff_ms.set_value(1000);
+                        this.tell();
                     }
                     Sent::Retry => {
-                        this.offline.set(true);
+                        this.offline.set_value(true);
+                        this.tell();
                         let wait = this.backoff_ms.get_value();
                         this.backoff_ms.set_value((wait * 2).min(MAX_BACKOFF_MS));
                         set_timeout(move || this.flush(), Duration::from_millis(u64::from(wait)));
@@ -172,13 +187,27 @@ impl Outbox {
 /// On the class page: sends what a round page left waiting (the child closed it too soon), and
 /// says so while it does. `sending` and `offline` say "%count% answers …" in the page's language.
 #[island]
-pub fn OutboxStatus(student: i64, sending: String, offline: String) -> impl IntoView {
-    let outbox = Outbox::new(student);
-    move || {
-        let pending = outbox.pending.get();
-        (pending > 0).then(|| {
-            let text = if outbox.offline.get() { &offline } else { &sending };
-            view! { <p class="card sync waiting" role="status">"⏳ " {crate::text::fill(text, &[("count", pending.to_string())])}</p> }
-        })
+pub fn OutboxStatus(children: Children) -> impl IntoView {
+    Effect::new(move |_| {
+        let Some(el) = super::dom::select(".card.sync[data-setup]") else { return };
+        let Some(setup) = super::data::Data::of(&el, "data-setup") else { return };
+        let (student, sending, offline) = (setup.get("student").number() as i64, setup.get("sending").text(), setup.get("offline").text());
+        Outbox::new(student).listen(move |pending, failed| {
+            let text = if failed { &offline } else { &sending };
+            super::dom::set_text(&el, &format!("⏳ {}", crate::text::fill(text, &[("count", pending.to_string())])));
+            super::dom::show(&el, pending > 0);
+        });
+    });
+    view! { <div class="outbox">{children()}</div> }
+}
+
+/// The class page's line about answers a round page left waiting, which `OutboxStatus` keeps.
+#[cfg(feature = "ssr")]
+pub fn outbox_status(student: i64, sending: &str, offline: &str) -> impl IntoView + use<> {
+    let setup = serde_json::json!({ "student": student, "sending": sending, "offline": offline }).to_string();
+    view! {
+        <OutboxStatus>
+            <p class="card sync waiting" role="status" data-setup=setup hidden></p>
+        </OutboxStatus>
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::domain::model::{AgeBand, Feed, Lang, Platform};
 use crate::domain::scoring::{Answer, Score, decode_answers, encode_answers};
-use gloo_storage::{LocalStorage, Storage};
+use super::data::Data;
 use serde::{Deserialize, Serialize};
 
 const PROGRESS_KEY: &str = "feedwise.progress.v1";
@@ -34,34 +34,44 @@ pub fn round_key(feed: &Feed) -> String {
     format!("feedwise.round.v1.{}.{}", feed.lang.code(), feed.round_query())
 }
 
+/// This browser's local storage; `None` when it is switched off (the round still plays, it
+/// just won't survive a reload).
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
 /// The answers of a round being played (restored when the page is reloaded), kept as
 /// `scoring::encode_answers` writes them; `None` unless they are `count` valid answers.
 pub fn load_round(key: &str, count: usize) -> Option<Vec<Answer>> {
-    decode_answers(&LocalStorage::raw().get_item(key).ok()??, count)
+    decode_answers(&storage()?.get_item(key).ok()??, count)
 }
 
 pub fn save_round(key: &str, answers: &[Answer]) {
-    // Storage may be full or switched off; the round still plays, it just won't survive a reload.
-    let _ = LocalStorage::raw().set_item(key, &encode_answers(answers));
+    // Storage may be full or switched off.
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, &encode_answers(answers));
+    }
 }
 
 /// Forgets a finished round, so that playing the same feed again starts fresh.
 pub fn clear_round(key: &str) {
-    LocalStorage::delete(key);
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
 }
 
+/// The finished rounds, as `RECORD_SCRIPT` keeps them (JSON, read with the browser's parser).
 pub fn load_progress() -> Vec<RoundRecord> {
-    LocalStorage::get(PROGRESS_KEY).unwrap_or_default()
+    let saved = storage().and_then(|s| s.get_item(PROGRESS_KEY).ok().flatten()).unwrap_or_default();
+    Data::parse(&saved).map(|list| list.list().iter().map(RoundRecord::read).collect()).unwrap_or_default()
 }
 
 pub fn clear_progress() {
-    LocalStorage::delete(PROGRESS_KEY);
-    let keys: Vec<String> = (0..LocalStorage::length())
-        .filter_map(|i| LocalStorage::raw().key(i).ok().flatten())
-        .filter(|k| k.starts_with("feedwise.round."))
-        .collect();
+    let Some(s) = storage() else { return };
+    let _ = s.remove_item(PROGRESS_KEY);
+    let keys: Vec<String> = (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with("feedwise.round.")).collect();
     for k in keys {
-        LocalStorage::delete(k);
+        let _ = s.remove_item(&k);
     }
 }
 
@@ -72,10 +82,44 @@ pub const FINISHED_KEY: &str = "feedwise.finished.v1";
 /// Notes that this browser finished the round (its `round_key`), for its results page to
 /// record it.
 pub fn mark_finished(round_key: &str) {
-    let _ = LocalStorage::raw().set_item(FINISHED_KEY, round_key);
+    if let Some(s) = storage() {
+        let _ = s.set_item(FINISHED_KEY, round_key);
+    }
+}
+
+/// How serde writes these into a record (the browser reads them without serde).
+const LANGS: [(&str, Lang); 2] = [("en", Lang::En), ("nl", Lang::Nl)];
+const PLATFORMS: [(&str, Platform); 2] = [("photo", Platform::Photo), ("video", Platform::Video)];
+const AGE_BANDS: [(&str, AgeBand); 3] = [("8-10", AgeBand::Age8To10), ("10-12", AgeBand::Age10To12), ("12-14", AgeBand::Age12To14)];
+
+fn named<T: Copy>(names: &[(&str, T)], name: &str) -> T {
+    names.iter().find(|(n, _)| *n == name).unwrap_or(&names[0]).1
 }
 
 impl RoundRecord {
+    /// A record as the browser keeps it (the JSON `RecordScript` stores; unknown values read as
+    /// the first of their kind).
+    fn read(d: &Data) -> RoundRecord {
+        let n = |key: &str| d.get(key).number();
+        let lesson = d.get("lesson");
+        RoundRecord {
+            key: d.get("key").text(),
+            at_ms: n("at_ms"),
+            lang: named(&LANGS, &d.get("lang").text()),
+            platform: named(&PLATFORMS, &d.get("platform").text()),
+            age_band: named(&AGE_BANDS, &d.get("age_band").text()),
+            level: n("level") as u8,
+            seed: n("seed") as u64,
+            hits: n("hits") as u32,
+            misses: n("misses") as u32,
+            false_alarms: n("false_alarms") as u32,
+            correct_rejections: n("correct_rejections") as u32,
+            discernment: n("discernment"),
+            risky_actions: n("risky_actions") as u32,
+            lesson: (!lesson.is_none()).then(|| lesson.text()),
+        }
+    }
+
     /// The record of a finished round, scored on the server (a test's page holds no answer
     /// key); the browser fills in the time when it stores it.
     pub fn new(feed: &Feed, score: &Score) -> RoundRecord {
@@ -130,6 +174,19 @@ mod tests {
     fn playing_a_round_again_keeps_every_attempt_but_the_pre_test_keeps_its_first() {
         assert_eq!(record_in_node(&[0.4, 0.0], false), "0.4,0");
         assert_eq!(record_in_node(&[0.4, 0.0], true), "0.4");
+    }
+
+    #[test]
+    fn the_browser_reads_the_names_serde_writes_into_a_record() {
+        for (name, lang) in LANGS {
+            assert_eq!(serde_json::to_value(lang).unwrap(), name);
+        }
+        for (name, platform) in PLATFORMS {
+            assert_eq!(serde_json::to_value(platform).unwrap(), name);
+        }
+        for (name, band) in AGE_BANDS {
+            assert_eq!(serde_json::to_value(band).unwrap(), name);
+        }
     }
 
     #[test]

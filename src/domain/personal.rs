@@ -4,7 +4,9 @@
 
 /// Whether a reply tells a stranger something personal. Reads Dutch and English alike.
 pub fn shares_personal_info(reply: &str) -> bool {
-    let text = reply.to_lowercase();
+    // The words it looks for are ASCII: ASCII lower case is enough, and keeps the Unicode case
+    // tables out of the WebAssembly.
+    let text = reply.to_ascii_lowercase();
     let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
     let is_age = |w: &str| w.parse::<u8>().is_ok_and(|n| (5..=19).contains(&n));
     // "ik ben 9", "i'm 9", "9 jaar", "9 years old", "im 11 yo"

@@ -8,7 +8,7 @@ use super::play::BadRound;
 use crate::components::feed_game::{ClassRound, Round};
 use crate::components::feedback::Feedback;
 use crate::components::layout::Layout;
-use crate::components::outbox::OutboxStatus;
+use crate::components::outbox::outbox_status;
 use crate::domain::model::Lang;
 use crate::domain::scoring::{answers_fit, decode_answers};
 use crate::i18n::Locale;
@@ -230,7 +230,7 @@ async fn class_home(lang: Lang) -> AnyView {
                 <h1>{text::fill(td_string!(l, pupil.hello), &[("name", student.pseudonym.clone())])}</h1>
                 <p class="lead">{text::fill(td_string!(l, pupil.your_class), &[("class", class.name.clone())])}</p>
             </section>
-            <OutboxStatus student=student.id sending=td_string!(l, sync_sending).to_string() offline=td_string!(l, sync_waiting_offline).to_string() />
+            {outbox_status(student.id, td_string!(l, sync_sending), td_string!(l, sync_waiting_offline))}
             {class.archived_at.is_some().then(|| view! { <p class="card notice" role="status">{td_string!(l, pupil.class_archived)}</p> })}
             {items.is_empty().then(|| view! { <p class="card">{td_string!(l, pupil.nothing_yet)}</p> })}
             <ol class="assigned">

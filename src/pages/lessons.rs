@@ -3,7 +3,7 @@
 use super::home::lang_param;
 use super::not_found::NotFound;
 use crate::components::layout::Layout;
-use crate::components::lesson_badge::{LessonBadge, PrePost};
+use crate::components::lesson_badge::{lesson_badge, prepost};
 use crate::domain::model::{AgeBand, Lang};
 use crate::lessons::{Lesson, Library};
 use crate::text::{self, locale};
@@ -87,7 +87,7 @@ pub fn LessonsPage() -> impl IntoView {
                 })}
                 <div class="lesson-head">
                     <h2><a href=format!("{url}?age={}", age.id())>{lesson.title.clone()}</a></h2>
-                    <LessonBadge id=lesson.id.clone() done=td_string!(l, lesson_done).to_string() />
+                    {lesson_badge(lesson.id.clone())}
                 </div>
                 <p>{lesson.summary.clone()}</p>
                 <p class="lesson-links">
@@ -103,15 +103,31 @@ pub fn LessonsPage() -> impl IntoView {
     }).collect_view();
     Either::Left(view! {
         <Layout lang title=td_string!(l, lessons_title).to_string()>
-            <section class="hero">
-                <h1>{td_string!(l, lessons_title)}</h1>
-                <p class="lead">{td_string!(l, lessons_intro)}</p>
-                <AgeSwitch lang ages=AgeBand::ALL.to_vec() current=age path=base.clone() list=true />
-                <PrePost compare=td_string!(l, prepost_compare).to_string() />
-            </section>
-            <ol class="lesson-list">
-                {items}
-            </ol>
+            {marks(l, view! {
+                <section class="hero">
+                    <h1>{td_string!(l, lessons_title)}</h1>
+                    <p class="lead">{td_string!(l, lessons_intro)}</p>
+                    <AgeSwitch lang ages=AgeBand::ALL.to_vec() current=age path=base.clone() list=true />
+                    {prepost()}
+                </section>
+                <ol class="lesson-list">
+                    {items}
+                </ol>
+            })}
         </Layout>
     })
+}
+
+/// The list inside the island that marks what this browser finished (server only: the browser
+/// build never renders a page).
+fn marks(l: crate::i18n::Locale, list: impl IntoView + 'static) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    {
+        crate::components::lesson_badge::lesson_marks(td_string!(l, lesson_done), td_string!(l, prepost_compare), list)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = l;
+        list
+    }
 }

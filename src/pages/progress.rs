@@ -3,7 +3,7 @@
 use super::home::lang_param;
 use super::not_found::NotFound;
 use crate::components::layout::Layout;
-use crate::components::progress_view::{ProgressText, ProgressView};
+use crate::components::progress_view::progress_list;
 use crate::text::locale;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -24,7 +24,7 @@ pub fn ProgressPage() -> impl IntoView {
             <section class="card">
                 <h1>{td_string!(l, progress_title)}</h1>
                 <p>{td_string!(l, progress_intro)}</p>
-                <ProgressView lang lessons t=ProgressText::new(l) />
+                {progress_list(l, lang, lessons)}
             </section>
         </Layout>
     })

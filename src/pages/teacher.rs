@@ -8,7 +8,7 @@ use super::not_found::NotFound;
 use super::teacher_notes::KeyTable;
 use crate::components::feedback::Feedback;
 use crate::components::layout::Layout;
-use crate::components::live::LiveRegion;
+use crate::components::live::live_region;
 use crate::domain::model::{Category, Comment, Difficulty, Lang};
 use crate::i18n::Locale;
 use crate::server::auth::{self, MIN_PASSWORD_CHARS};
@@ -461,9 +461,9 @@ async fn class_page(lang: Lang) -> AnyView {
                 </section>
             </div>
             // The table and everything learnt from it follow the class live.
-            <LiveRegion url=live_url every_secs=5 pause=td_string!(l, teach.live_pause).to_string() resume=td_string!(l, teach.live_resume).to_string()>
+            {live_region(live_url, 5, td_string!(l, teach.live_pause).to_string(), td_string!(l, teach.live_resume).to_string(), view! {
                 <LiveReport lang report=overview sort />
-            </LiveRegion>
+            })}
             <section class="card danger-zone" id="delete" aria-labelledby="danger-title">
                 <h2 id="danger-title">{td_string!(l, teach.end_title)}</h2>
                 {archived.is_none().then(|| view! {
