@@ -187,6 +187,10 @@ fn set_first_letter(spans: &mut [Span], upper: bool) {
         offset = first.text.len() - rest.len();
         start = rest;
         word = start.split_whitespace().next().unwrap_or("");
+        // "@vera en @thijs we moeten dit doen": a list of tags is no sentence start
+        if ["en", "and", "&", "n", "+"].contains(&word.to_lowercase().as_str()) || start.split_whitespace().nth(1).is_some_and(|w| w.starts_with('@')) {
+            return;
+        }
     }
     let Some(c) = word.chars().next() else { return };
     // "10/10", "€150", "@noor": a comment that does not open with a letter stays as it is;
@@ -370,6 +374,19 @@ mod tests {
         }
         // the writer's capital goes to the word after the tag, as often as to any first word
         assert!((10..=40).contains(&capital_after), "{capital_after} of 50 capitalised the word after the tag");
+    }
+
+    #[test]
+    fn two_tags_joined_by_and_get_no_capital_in_between() {
+        for seed in 0..50 {
+            let mut rng = ChaCha8Rng::seed_from_u64(seed);
+            for line in ["@vera en @thijs we moeten dit doen", "@maya and @leo look"] {
+                let mut spans = vec![span(line)];
+                restyle(&mut spans, Restyle::Full, &mut rng);
+                let t = text(&spans);
+                assert!(!t.contains(" En @") && !t.contains(" And @"), "{t}");
+            }
+        }
     }
 
     #[test]
