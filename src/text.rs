@@ -192,6 +192,12 @@ pub fn time_ago(l: Locale, minutes: u32) -> String {
     }
 }
 
+/// A value as it goes into an address's query (`?next=…`): everything but letters, digits and
+/// `-_.~` percent-encoded.
+pub fn query_value(s: &str) -> String {
+    s.bytes().map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+}
+
 /// Puts values into a UI string's `%name%` placeholders.
 pub fn fill(template: &str, values: &[(&str, String)]) -> String {
     values.iter().fold(template.to_string(), |s, (name, value)| s.replace(&format!("%{name}%"), value))

@@ -345,6 +345,30 @@ async fn login_gets_a_new_session() {
     assert!(set.contains("HttpOnly") && set.contains("SameSite=Lax"), "{set}");
 }
 
+/// A teacher who came from the lesson's notes to log in goes back to the notes; a `next` that
+/// points at another site is ignored.
+#[tokio::test]
+async fn logging_in_from_the_notes_goes_back_to_the_notes_and_never_to_another_site() {
+    let app = TestApp::spawn().await;
+    teacher(&app, "t", "juf@school.example").await;
+    let notes = "/nl/lessons/what-is-spam/teacher?age=10-12";
+    // The notes' login button carries where it came from, and the form keeps it.
+    let (_, _, page) = app.get(notes).await;
+    assert!(page.contains(&format!("/nl/teacher?next={}", feedwise::text::query_value(notes))), "the notes link to the login with their address");
+    let (_, _, form) = app.get(&format!("/nl/teacher?next={}", feedwise::text::query_value(notes))).await;
+    assert!(form.contains(&format!("name=\"next\" value=\"{}\"", notes.replace('&', "&amp;"))), "the login form keeps the page to go back to");
+    // A wrong password keeps it too; the right one goes back to the notes.
+    let body = |password: &str, next: &str| format!("lang=nl&email=juf%40school.example&password={password}&next={}", form_value(next));
+    let (_, h, _) = app.post("/do/login", &[], &body("wrong-wrong", notes)).await;
+    assert!(location(&h).ends_with(&format!("&next={}", feedwise::text::query_value(notes))), "{}", location(&h));
+    let (status, h, _) = app.post("/do/login", &[], &body("correct-horse-1", notes)).await;
+    assert_eq!((status, location(&h).as_str()), (303, notes));
+    for elsewhere in ["//evil.example/nl/", "https://evil.example/", "/nl//evil.example", "/\\evil.example"] {
+        let (_, h, _) = app.post("/do/login", &[], &body("correct-horse-1", elsewhere)).await;
+        assert_eq!(location(&h), "/nl/teacher", "next={elsewhere}");
+    }
+}
+
 async fn log_in(app: &TestApp, email: &str, password: &str) -> (String, Option<String>) {
     let (status, h, _) = app.post("/do/login", &[], &format!("lang=nl&email={}&password={}", form_value(email), form_value(password))).await;
     assert_eq!(status, 303);

@@ -198,6 +198,8 @@ async fn teacher_home(lang: Lang) -> AnyView {
 fn login(lang: Lang) -> AnyView {
     let l = locale(lang);
     let email = query("email").unwrap_or_default();
+    // the page that sent the teacher here, to go back to after logging in
+    let next = query("next").filter(|n| crate::server::forms::local_page(n).is_some()).unwrap_or_default();
     view! {
         <Layout lang title=td_string!(l, teach.login_title).to_string()>
             <section class="card narrow">
@@ -206,6 +208,7 @@ fn login(lang: Lang) -> AnyView {
                 {error_view(l)}
                 <form method="post" action="/do/login" class="stack">
                     <input type="hidden" name="lang" value=lang.code() />
+                    <input type="hidden" name="next" value=next />
                     <label for="email">{td_string!(l, teach.email)}</label>
                     <input id="email" name="email" type="email" required autocomplete="username" value=email />
                     <label for="password">{td_string!(l, teach.password)}</label>

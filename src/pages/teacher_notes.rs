@@ -90,7 +90,7 @@ pub fn TeacherNotesPage() -> impl IntoView {
                                         <section class="card answer-key">
                                             <h2>{text::fill(td_string!(l, teacher_answer_key), &[("age", text::age_band(l, age))])}</h2>
                                             <p>{td_string!(l, teacher_key_login)}</p>
-                                            <p><a class="big-button" href=format!("/{}/teacher", lang.code())>{td_string!(l, teacher_key_login_button)}</a></p>
+                                            <p><a class="big-button" href=format!("/{}/teacher?next={}", lang.code(), text::query_value(&format!("{base}/teacher?age={}", age.id())))>{td_string!(l, teacher_key_login_button)}</a></p>
                                         </section>
                                     }.into_any()
                                 }

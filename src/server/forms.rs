@@ -46,9 +46,18 @@ pub fn routes(app: AppState) -> axum::Router {
 
 /// Percent-encodes a value for a query string.
 pub fn q(s: &str) -> String {
-    s.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
-        .collect()
+    crate::text::query_value(s)
+}
+
+/// Where a form may send the teacher after logging in: a page of Feedwise itself (`/en/…`,
+/// `/nl/…`), never another site (`//evil.example`, `https://…`) and nothing that could be read
+/// as one.
+pub fn local_page(next: &str) -> Option<&str> {
+    let ok = (next.starts_with("/en/") || next.starts_with("/nl/"))
+        && !next.contains("//")
+        && !next.contains('\\')
+        && next.chars().all(|c| c.is_ascii_graphic());
+    ok.then_some(next)
 }
 
 fn to(url: String) -> Response {
@@ -120,6 +129,9 @@ pub struct LogIn {
     lang: String,
     email: String,
     password: String,
+    /// The page that sent the teacher here (the teacher notes), to go back to.
+    #[serde(default)]
+    next: String,
 }
 
 async fn log_in(
@@ -130,9 +142,11 @@ async fn log_in(
     Form(f): Form<LogIn>,
 ) -> Response {
     let lang = lang_of(&f.lang);
+    let next = local_page(&f.next).map(str::to_string);
     let back = |e: &str, wait_ms: i64| {
         let wait = if wait_ms > 0 { format!("&wait={}", throttle::seconds(wait_ms)) } else { String::new() };
-        to(format!("/{}/teacher?error={e}{wait}&email={}", lang.code(), q(f.email.trim())))
+        let next = next.as_deref().map(|n| format!("&next={}", q(n))).unwrap_or_default();
+        to(format!("/{}/teacher?error={e}{wait}&email={}{next}", lang.code(), q(f.email.trim())))
     };
     let email = codes::email(&f.email).unwrap_or_default();
     let (account, address) = (app.account_counter(&email), peer(&headers, info.as_ref().map(|e| &e.0), &app));
@@ -157,7 +171,7 @@ async fn log_in(
         return oops(e);
     }
     match auth::log_in_teacher(&session, &creds.teacher).await {
-        Ok(()) => to(format!("/{}/teacher", lang.code())),
+        Ok(()) => to(next.clone().unwrap_or_else(|| format!("/{}/teacher", lang.code()))),
         Err(e) => oops(e),
     }
 }
