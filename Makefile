@@ -1,14 +1,16 @@
 # The two commands of README.md. Each installs what is missing first.
-.PHONY: run test bench load budget rps
+.PHONY: run test bench load budget rps firsttap
 
 ## Build (release) and start Feedwise on http://127.0.0.1:3000
 run:
 	.ci/tools.sh
 	cargo leptos serve --release
 
-## Every test: unit, property, integration and browser tests (a dev build, as the browser tests need)
+## Every test: the download ceiling (a release front end), then unit, property, integration and
+## browser tests (a dev build, as the browser tests need)
 test:
 	.ci/tools.sh --test
+	tests/budget.sh --ceiling 100
 	cargo leptos build
 	cargo leptos test
 
@@ -28,3 +30,8 @@ budget:
 ## Requests per second for a round page and the static files (release build, wrk)
 rps:
 	tests/static_rps.sh
+
+## A round's first tap on a throttled network, cold and warm (release build, headless Chromium)
+firsttap:
+	.ci/tools.sh --test
+	tests/first_tap.sh

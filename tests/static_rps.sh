@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Requests per second on this machine, one server, one run: a round page, the stylesheet, and
-# the WebAssembly as gzip and as brotli. Needs the release build (`make budget` makes it) and
-# wrk (Debian's `wrk`). Loopback only, 10 seconds per figure. Run: `make rps`.
+# the WebAssembly as gzip and as brotli. Builds the release build first, and needs wrk
+# (Debian's `wrk`). Loopback only, 10 seconds per figure. Run: `make rps`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-[ -x target/release/feedwise ] && [ -f target/site/hash.txt ] || { echo "build first: cargo leptos build --release" >&2; exit 1; }
+cargo leptos build --release >/dev/null 2>&1 || { echo "release build failed: run cargo leptos build --release" >&2; exit 1; }
 # The file names carry content hashes, listed in the site's hash.txt.
 hash() { awk -v k="$1:" '$1 == k { print $2 }' target/site/hash.txt; }
 wasm="/pkg/feedwise.$(hash wasm).wasm"
