@@ -469,6 +469,29 @@ fn one_username_is_one_account_and_a_scam_sends_everyone_to_one_page() {
     }
 }
 
+/// "Winactie NL 🎁" as @officieel.bakkenmetbas tells two stories: a spam account that poses as
+/// the creator by its handle does so by its name too, and one with a name of its own has a
+/// handle of its own (a fake "pinned by" name is a trick of its own and left out).
+#[test]
+fn a_spam_account_s_name_and_handle_tell_the_same_story() {
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    for lang in Lang::ALL {
+        let (mut posing, mut own) = (0, 0);
+        for seed in 0..400 {
+            let settings = FeedSettings::home(Platform::ALL[(seed % 2) as usize], AgeBand::ALL[(seed % 3) as usize], Difficulty::new(1 + (seed % 3) as u8).unwrap());
+            let feed = generate(corpus(lang), &settings, seed);
+            let creator = &feed.post.creator;
+            for c in feed.comments.iter().filter(|c| c.category == Category::FakeGiveaway && !c.tricks.contains(&Trick::FakePinned)) {
+                let poses = letters(&c.author.username).contains(&letters(&creator.username));
+                let names = c.author.display_name.to_lowercase().contains(&creator.display_name.to_lowercase());
+                assert_eq!(poses, names, "{lang:?} seed {seed}: {} as @{} under {}", c.author.display_name, c.author.username, creator.display_name);
+                if poses { posing += 1 } else { own += 1 }
+            }
+        }
+        assert!(posing >= 20 && own >= 20, "{lang:?}: {posing} posing and {own} own giveaway accounts");
+    }
+}
+
 #[test]
 fn a_real_comment_never_tags_its_own_writer() {
     for lang in Lang::ALL {

@@ -175,7 +175,22 @@ pub fn spam_account<R: Rng>(corpus: &Corpus, category: Category, age: AgeBand, p
     if rng.random_bool(0.55) {
         username.push_str(&digits(rng, 100, 9999));
     }
-    let display_name = from(&corpus.display_name, filler, rng);
+    // "Winactie NL" as @officieel.bakkenmetbas: the name and the handle tell one story, the
+    // creator's or their own
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let poses = letters(&username).contains(&letters(&filler.creator.handle));
+    let names_creator = |name: &str| name.to_lowercase().contains(&filler.creator.name.to_lowercase());
+    let mut display_name = from(&corpus.display_name, filler, rng);
+    for _ in 0..6 {
+        if display_name.is_empty() || names_creator(&display_name) == poses {
+            break;
+        }
+        display_name = from(&corpus.display_name, filler, rng);
+    }
+    // a kind whose names all say the creator's (or none does): the handle follows the name
+    if !display_name.is_empty() && names_creator(&display_name) != poses {
+        username = if poses { format!("{}{}", username_safe(pick(&corpus.first_names, rng)), digits(rng, 100, 9999)) } else { lookalike_username(&filler.creator.handle, rng) };
+    }
     let bio = if !points_to_bio && rng.random_bool(0.5) { String::new() } else { from(&corpus.bio_spam, filler, rng) };
     // a bio that says "link below 👇" has the link
     let announces_link = bio.to_lowercase().contains("link") || bio.contains('👇');
