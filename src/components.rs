@@ -1,6 +1,7 @@
-//! Reusable views. The islands (`feed_game`, `progress_view`, and `lesson_badge` with the lesson
-//! badges and the pre/post comparison) are the only parts that run in the browser; everything
-//! else is rendered on the server only.
+//! Reusable views. The islands (`feed_game` with `game`, `progress_view`, `lesson_badge` for the
+//! lesson list's marks, `outbox`'s line on the class page and `live` for teachers) are the only
+//! parts that run in the browser, and they only change the HTML the server rendered (`dom`),
+//! reading their setup from the page (`data`); everything else is rendered on the server only.
 
 pub mod comment_view;
 pub mod data;

@@ -31,6 +31,6 @@ kb=$(awk "BEGIN { printf \"%.1f\", $total / 1024 }")
 printf 'JS + WebAssembly, round / lesson list / progress / class page: %d bytes = %s KB gzip -9, %.1f KB brotli (goal 80 KB gzip)\n' \
   "$total" "$kb" "$(awk "BEGIN { print $total_br / 1024 }")"
 if [ -n "$ceiling" ] && [ "$total" -gt $((ceiling * 1024)) ]; then
-  echo "over the ceiling: $kb KB gzip for the round, the ceiling is $ceiling KB (see ARCHITECTURE.md, 'A round')" >&2
+  echo "over the ceiling: $kb KB gzip for the round, the ceiling is $ceiling KB (README.md, 'Budgets'; ARCHITECTURE.md, 'A round')" >&2
   exit 1
 fi

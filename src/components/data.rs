@@ -50,3 +50,9 @@ impl Data {
         self.list().iter().map(Data::text).collect()
     }
 }
+
+/// What the server writes into a `data-setup` attribute for an island.
+#[cfg(feature = "ssr")]
+pub fn setup_json(setup: &impl serde::Serialize) -> String {
+    serde_json::to_string(setup).unwrap_or_default()
+}

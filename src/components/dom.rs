@@ -21,8 +21,7 @@ pub fn find(root: &Element, css: &str) -> Option<Element> {
 
 /// Every element `css` matches in the page.
 pub fn select_all(css: &str) -> Vec<Element> {
-    let Ok(list) = document().query_selector_all(css) else { return Vec::new() };
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+    document().document_element().map(|root| find_all(&root, css)).unwrap_or_default()
 }
 
 /// Every element `css` matches inside `root`.

@@ -11,7 +11,7 @@ use super::game::{Game, keep_clear_of_finish_bar};
 use super::post_view::post_view;
 use super::store::round_key;
 use crate::domain::answer_key::{is_test, without_answer_key};
-use crate::domain::model::{Feed, Platform};
+use crate::domain::model::Feed;
 use crate::domain::scoring::{Answer, ReportReason, encode_answers};
 use crate::i18n::Locale;
 use crate::text::{self, locale};
@@ -75,9 +75,7 @@ pub struct RoundSetup {
     pub ids: Vec<u16>,
     /// Per comment: a bot or a scam, for the warning after a reply; never set on a test.
     pub spam: Vec<bool>,
-    pub video: bool,
     pub moderating: bool,
-    pub practice: bool,
     pub text: RoundText,
     /// The report reasons, in the order of `ReportReason::ALL`.
     pub reasons: Vec<String>,
@@ -89,7 +87,7 @@ impl RoundSetup {
     pub fn json(&self) -> String {
         #[cfg(feature = "ssr")]
         {
-            serde_json::to_string(self).unwrap_or_default()
+            super::data::setup_json(self)
         }
         #[cfg(not(feature = "ssr"))]
         String::new()
@@ -104,9 +102,7 @@ impl RoundSetup {
             results: d.get("results").text(),
             ids: d.get("ids").list().iter().map(|n| n.number() as u16).collect(),
             spam: d.get("spam").list().iter().map(Data::flag).collect(),
-            video: d.get("video").flag(),
             moderating: d.get("moderating").flag(),
-            practice: d.get("practice").flag(),
             text: RoundText::from(d.get("text").texts()),
             reasons: d.get("reasons").texts(),
             class_round: (!c.is_none()).then(|| ClassRound {
@@ -129,9 +125,7 @@ impl RoundSetup {
             results: results_base(feed),
             ids: feed.comments.iter().map(|c| c.id).collect(),
             spam: feed.comments.iter().map(|c| c.is_spam()).collect(),
-            video: feed.settings.platform == Platform::Video,
             moderating,
-            practice: feed.practice,
             text: RoundText {
                 deleted: s(td_string!(l, status_deleted)),
                 hidden: s(td_string!(l, status_hidden)),
@@ -195,7 +189,7 @@ fn round_page(feed: &Feed, l: Locale, test: bool, setup: &RoundSetup) -> impl In
                     }).collect_view()}
                 </ul>
             </section>
-            {finish_bar(feed, l)}
+            {finish_bar(feed, l, setup.class_round.is_some())}
         </div>
         {dialogs(feed, l, test)}
     }
@@ -203,7 +197,7 @@ fn round_page(feed: &Feed, l: Locale, test: bool, setup: &RoundSetup) -> impl In
 
 /// The sticky bar under the feed: how many comments have a choice, and the button to finish.
 /// The island keeps the count, the hint and a class round's sync line up to date.
-fn finish_bar(feed: &Feed, l: Locale) -> impl IntoView + use<> {
+fn finish_bar(feed: &Feed, l: Locale, class_round: bool) -> impl IntoView + use<> {
     let n = feed.comments.len().to_string();
     let unanswered = if feed.moderating() { td_string!(l, finish_unanswered_moderate) } else { td_string!(l, finish_unanswered) };
     view! {
@@ -211,7 +205,7 @@ fn finish_bar(feed: &Feed, l: Locale) -> impl IntoView + use<> {
             <div class="finish-text">
                 <p class="answered" aria-live="polite">{text::fill(td_string!(l, answered_count), &[("done", "0".to_string()), ("total", n.clone())])}</p>
                 <p class="hint">{text::fill(unanswered, &[("count", n)])}</p>
-                {feed.assignment().is_some().then(|| view! { <p class="sync" role="status"></p> })}
+                {class_round.then(|| view! { <p class="sync" role="status"></p> })}
             </div>
             <button type="button" class="big-button primary" data-act="finish">{td_string!(l, finish)}</button>
         </div>
@@ -229,5 +223,27 @@ pub fn FeedGame(children: Children) -> impl IntoView {
             on:focusin=keep_clear_of_finish_bar>
             {children()}
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `RoundSetup::read` looks fields up by name in the browser, without serde: these are the
+    /// names serde writes, and a rename on either side fails here.
+    #[test]
+    fn the_island_reads_the_field_names_the_server_writes() {
+        let setup = RoundSetup { class_round: Some(ClassRound { student: 1, assignment: 2, answers: "BA".into() }), ..RoundSetup::default() };
+        let json = serde_json::to_value(&setup).unwrap();
+        let keys = |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<std::collections::BTreeSet<_>>();
+        let want = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<std::collections::BTreeSet<_>>();
+        assert_eq!(keys(&json), want(&["key", "record", "results", "ids", "spam", "moderating", "text", "reasons", "class_round"]));
+        assert_eq!(keys(&json["class_round"]), want(&["student", "assignment", "answers"]));
+        // the texts travel as a list, in the order of RoundText's fields
+        let text = RoundText { deleted: "d".into(), reply_personal: "p".into(), ..RoundText::default() };
+        let list = serde_json::to_value(&text).unwrap();
+        assert_eq!(list[0], "d");
+        assert_eq!(RoundText::from(serde_json::from_value::<Vec<String>>(list).unwrap()), text);
     }
 }

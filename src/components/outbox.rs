@@ -17,9 +17,7 @@ fn storage_key(student: i64) -> String {
     format!("feedwise.outbox.v1.{student}")
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
+use super::store::storage;
 
 fn load(student: i64) -> Vec<String> {
     let saved = storage().and_then(|s| s.get_item(&storage_key(student)).ok().flatten()).unwrap_or_default();

@@ -43,7 +43,7 @@ pub fn progress_list(l: Locale, lang: Lang, lessons: Vec<(String, String)>) -> i
     ];
     // what the island reads: the language (for dates), the lesson titles and its texts
     #[cfg(feature = "ssr")]
-    let setup = serde_json::json!({ "lang": lang.code(), "lessons": lessons, "text": t }).to_string();
+    let setup = super::data::setup_json(&serde_json::json!({ "lang": lang.code(), "lessons": lessons, "text": t }));
     #[cfg(not(feature = "ssr"))]
     let setup = { let _ = (lessons, t); String::new() };
     view! {
@@ -76,9 +76,9 @@ fn date(lang: Lang, at_ms: f64) -> String {
 /// Fills the list with this browser's rounds, newest first.
 fn show_rounds(root: &web_sys::Element, setup: &Data, rounds: &[RoundRecord]) {
     let part = |css: &str| find(root, css);
-    let lang = if setup.get("lang").text() == "nl" { Lang::Nl } else { Lang::En };
+    let lang = Lang::parse(&setup.get("lang").text()).unwrap_or(Lang::Nl);
     let t = ProgressText::from(setup.get("text").texts());
-    let lessons: Vec<(String, String)> = setup.get("lessons").list().iter().map(|pair| pair.texts()).map(|p| (p[0].clone(), p.get(1).cloned().unwrap_or_default())).collect();
+    let lessons: Vec<(String, String)> = setup.get("lessons").list().iter().map(|pair| pair.texts()).map(|p| (p.first().cloned().unwrap_or_default(), p.get(1).cloned().unwrap_or_default())).collect();
     if let Some(loading) = part(".loading") {
         show(&loading, false);
     }

@@ -36,7 +36,7 @@ pub fn round_key(feed: &Feed) -> String {
 
 /// This browser's local storage; `None` when it is switched off (the round still plays, it
 /// just won't survive a reload).
-fn storage() -> Option<web_sys::Storage> {
+pub fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
@@ -87,27 +87,18 @@ pub fn mark_finished(round_key: &str) {
     }
 }
 
-/// How serde writes these into a record (the browser reads them without serde).
-const LANGS: [(&str, Lang); 2] = [("en", Lang::En), ("nl", Lang::Nl)];
-const PLATFORMS: [(&str, Platform); 2] = [("photo", Platform::Photo), ("video", Platform::Video)];
-const AGE_BANDS: [(&str, AgeBand); 3] = [("8-10", AgeBand::Age8To10), ("10-12", AgeBand::Age10To12), ("12-14", AgeBand::Age12To14)];
-
-fn named<T: Copy>(names: &[(&str, T)], name: &str) -> T {
-    names.iter().find(|(n, _)| *n == name).unwrap_or(&names[0]).1
-}
-
 impl RoundRecord {
-    /// A record as the browser keeps it (the JSON `RecordScript` stores; unknown values read as
-    /// the first of their kind).
+    /// A record as the browser keeps it (the JSON `RECORD_SCRIPT` stores, as serde wrote it:
+    /// the ids that `Lang::parse`, `Platform::parse` and `AgeBand::parse` read).
     fn read(d: &Data) -> RoundRecord {
         let n = |key: &str| d.get(key).number();
         let lesson = d.get("lesson");
         RoundRecord {
             key: d.get("key").text(),
             at_ms: n("at_ms"),
-            lang: named(&LANGS, &d.get("lang").text()),
-            platform: named(&PLATFORMS, &d.get("platform").text()),
-            age_band: named(&AGE_BANDS, &d.get("age_band").text()),
+            lang: Lang::parse(&d.get("lang").text()).unwrap_or(Lang::Nl),
+            platform: Platform::parse(&d.get("platform").text()).unwrap_or(Platform::Photo),
+            age_band: AgeBand::parse(&d.get("age_band").text()).unwrap_or(AgeBand::Age8To10),
             level: n("level") as u8,
             seed: n("seed") as u64,
             hits: n("hits") as u32,
@@ -178,14 +169,14 @@ mod tests {
 
     #[test]
     fn the_browser_reads_the_names_serde_writes_into_a_record() {
-        for (name, lang) in LANGS {
-            assert_eq!(serde_json::to_value(lang).unwrap(), name);
+        for lang in Lang::ALL {
+            assert_eq!(Lang::parse(serde_json::to_value(lang).unwrap().as_str().unwrap()), Some(lang));
         }
-        for (name, platform) in PLATFORMS {
-            assert_eq!(serde_json::to_value(platform).unwrap(), name);
+        for platform in Platform::ALL {
+            assert_eq!(Platform::parse(serde_json::to_value(platform).unwrap().as_str().unwrap()), Some(platform));
         }
-        for (name, band) in AGE_BANDS {
-            assert_eq!(serde_json::to_value(band).unwrap(), name);
+        for band in AgeBand::ALL {
+            assert_eq!(AgeBand::parse(serde_json::to_value(band).unwrap().as_str().unwrap()), Some(band));
         }
     }
 

@@ -123,19 +123,19 @@ impl Browser {
 
     /// Cuts the browser's network (`true`) or brings it back, as a dropped Wi-Fi does.
     pub async fn offline(&self, offline: bool) {
-        self.network(offline, 0).await;
+        self.network(offline, 0, 1_000_000).await;
     }
 
-    /// A slow network: every request waits `latency_ms` first.
-    pub async fn slow_network(&self, latency_ms: u32) {
-        self.network(false, latency_ms).await;
+    /// A slow network: every request waits `latency_ms` first, and comes at `bytes_per_sec`.
+    pub async fn slow_network(&self, latency_ms: u32, bytes_per_sec: u32) {
+        self.network(false, latency_ms, bytes_per_sec).await;
     }
 
-    async fn network(&self, offline: bool, latency_ms: u32) {
+    async fn network(&self, offline: bool, latency_ms: u32, bytes_per_sec: u32) {
         use tokio::io::{AsyncReadExt, AsyncWriteExt};
         let session = self.client.session_id().await.unwrap().expect("a WebDriver session");
         let body = json!({ "network_conditions": {
-            "offline": offline, "latency": latency_ms, "download_throughput": 1_000_000, "upload_throughput": 1_000_000
+            "offline": offline, "latency": latency_ms, "download_throughput": bytes_per_sec, "upload_throughput": bytes_per_sec
         } })
         .to_string();
         let req = format!(
