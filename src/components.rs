@@ -16,4 +16,5 @@ pub mod live;
 pub mod outbox;
 pub mod post_view;
 pub mod progress_view;
+pub mod round_setup;
 pub mod store;

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod answer_key;
+pub mod answer_line;
 pub mod corpus;
 pub mod evasion;
 pub mod export;

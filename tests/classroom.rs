@@ -104,7 +104,7 @@ impl World {
 
 /// One answer line for comment `i` of an assignment.
 fn answer_line(key: &str, assignment: i64, i: usize, seq: i64, a: &Answer) -> String {
-    format!("a {key} {assignment} {i} {seq} {}", encode_answers(std::slice::from_ref(a)))
+    feedwise::domain::answer_line::AnswerLine::Answer { key: key.into(), assignment, comment: i as u32, seq, answer: encode_answers(std::slice::from_ref(a)) }.to_string()
 }
 
 fn reported() -> Answer {

@@ -15,9 +15,10 @@ use dialogs::{Open, chosen_reason, focus_choice, listen_for_close};
 
 use super::data::Data;
 use super::dom::{by_id, find, go_to, mark_hydrated, select, set_text, target};
-use super::feed_game::RoundSetup;
+use super::round_setup::RoundSetup;
 use super::outbox::{Outbox, new_key};
 use super::store::{clear_round, load_round, mark_finished, save_round};
+use crate::domain::answer_line::AnswerLine;
 use crate::domain::scoring::{Answer, decode_answers, encode_answers};
 use crate::text::fill;
 use leptos::prelude::*;
@@ -135,7 +136,7 @@ impl Game {
                 }
                 self.finishing.set_value(Some(url));
                 let all = self.answers.with_value(|a| encode_answers(a));
-                outbox.add(vec![format!("f {} {assignment} {all}", new_key())]);
+                outbox.add(vec![AnswerLine::Finish { key: new_key(), assignment, answers: all }.to_string()]);
             }
             _ => {
                 // The results page records the round in this browser's progress (a class
@@ -295,7 +296,7 @@ fn answer_lines(assignment: i64, before: &[Answer], now: &[Answer], seq: &mut i6
         .filter(|(_, (b, a))| b != a)
         .map(|(i, (_, a))| {
             *seq = (*seq + 1).max(js_sys::Date::now() as i64 * 1000);
-            format!("a {} {assignment} {i} {seq} {}", new_key(), encode_answers(std::slice::from_ref(a)))
+            AnswerLine::Answer { key: new_key(), assignment, comment: i as u32, seq: *seq, answer: encode_answers(std::slice::from_ref(a)) }.to_string()
         })
         .collect()
 }

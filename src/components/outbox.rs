@@ -18,6 +18,7 @@ fn storage_key(student: i64) -> String {
 }
 
 use super::store::storage;
+use crate::domain::answer_line::AnswerLine;
 
 fn load(student: i64) -> Vec<String> {
     let saved = storage().and_then(|s| s.get_item(&storage_key(student)).ok().flatten()).unwrap_or_default();
@@ -139,8 +140,7 @@ impl Outbox {
     /// Whether lines of this assignment are still waiting: then this device's round is newer
     /// than what the server has.
     pub fn waiting_for(&self, assignment: i64) -> bool {
-        let id = assignment.to_string();
-        self.queue.with_value(|q| q.iter().any(|l| l.split(' ').nth(2) == Some(id.as_str())))
+        self.queue.with_value(|q| q.iter().any(|l| l.parse::<AnswerLine>().is_ok_and(|l| l.assignment() == assignment)))
     }
 
     /// Sends the queue, oldest first, until it is empty or sending fails.

@@ -3,6 +3,7 @@
 //! WebAssembly); a mistake sends the user back to the form with `?error=…`, which the page
 //! explains in the user's language.
 
+use crate::domain::answer_line::AnswerLine;
 use super::auth::{self, MIN_PASSWORD_CHARS};
 use super::throttle::{self, PER_ACCOUNT, PER_ADDRESS, Turn};
 use super::codes::{self, CLASS_CODE_LEN, PseudonymError, REJOIN_CODE_LEN};
@@ -579,21 +580,17 @@ pub const STUDENT_HEADER: &str = "x-feedwise-student";
 /// At most this many answers in one request.
 pub const MAX_BATCH: usize = 500;
 
-/// One line of the answers body.
+/// One line of the answers body, for storing (`domain::answer_line` has the format).
 #[derive(Debug, PartialEq)]
 pub enum Message {
-    /// `a <key> <assignment> <comment> <seq> <answer>`: a choice about one comment.
+    /// A choice about one comment.
     Answer(AnswerIn),
-    /// `f <key> <assignment> <answers>`: the round is finished with these answers (the key only
-    /// tells the browser's lines apart: the first finish counts).
+    /// The round is finished with these answers (the key only tells the browser's lines apart:
+    /// the first finish counts).
     Finish { assignment_id: i64, answers: String },
 }
 
-fn valid_key(k: &str) -> bool {
-    (8..=64).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
-/// Reads the answers body: one message a line, fields separated by spaces.
+/// Reads the answers body: one `AnswerLine` a line.
 pub fn parse_messages(body: &str) -> Result<Vec<Message>, String> {
     let lines: Vec<&str> = body.lines().filter(|l| !l.trim().is_empty()).collect();
     if lines.len() > MAX_BATCH {
@@ -602,23 +599,10 @@ pub fn parse_messages(body: &str) -> Result<Vec<Message>, String> {
     lines
         .iter()
         .enumerate()
-        .map(|(n, line)| {
-            let bad = || format!("line {}: not an answer", n + 1);
-            let f: Vec<&str> = line.split(' ').collect();
-            match f.as_slice() {
-                ["a", key, assignment, comment, seq, answer] if valid_key(key) => Ok(Message::Answer(AnswerIn {
-                    key: key.to_string(),
-                    assignment_id: assignment.parse().map_err(|_| bad())?,
-                    comment: comment.parse().map_err(|_| bad())?,
-                    seq: seq.parse().map_err(|_| bad())?,
-                    answer: answer.to_string(),
-                })),
-                ["f", key, assignment, answers] if valid_key(key) => Ok(Message::Finish {
-                    assignment_id: assignment.parse().map_err(|_| bad())?,
-                    answers: answers.to_string(),
-                }),
-                _ => Err(bad()),
-            }
+        .map(|(n, line)| match line.parse::<AnswerLine>() {
+            Ok(AnswerLine::Answer { key, assignment, comment, seq, answer }) => Ok(Message::Answer(AnswerIn { key, assignment_id: assignment, comment, seq, answer })),
+            Ok(AnswerLine::Finish { assignment, answers, .. }) => Ok(Message::Finish { assignment_id: assignment, answers }),
+            Err(_) => Err(format!("line {}: not an answer", n + 1)),
         })
         .collect()
 }

@@ -3,7 +3,7 @@
 
 use super::Game;
 use crate::components::dom::{by_id, find, find_all, select, set_text, show};
-use crate::components::feed_game::RoundSetup;
+use crate::components::round_setup::RoundSetup;
 use crate::domain::scoring::{Answer, ReportReason};
 use crate::text::fill;
 use leptos::prelude::*;
