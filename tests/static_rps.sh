@@ -10,14 +10,8 @@ cargo leptos build --release >/dev/null 2>&1 || { echo "release build failed: ru
 hash() { awk -v k="$1:" '$1 == k { print $2 }' target/site/hash.txt; }
 wasm="/pkg/feedwise.$(hash wasm).wasm"
 css="/pkg/feedwise.$(hash css).css"
-port=${RPS_PORT:-3222}
-data=$(mktemp -d)
-FEEDWISE_ADDR=127.0.0.1:$port FEEDWISE_DATA_DIR="$data" LEPTOS_SITE_ROOT=target/site RUST_LOG=warn target/release/feedwise &
-server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$port/en" && break; sleep 0.2; done
-sleep 3 # the background compression of the static files
-base="http://127.0.0.1:$port"
+. tests/release_server.sh
+start_release_server ${RPS_PORT:-3222}
 measure() { # name, path, accept-encoding
   local size
   size=$(curl -s -H "Accept-Encoding: $3" "$base$2" | wc -c)

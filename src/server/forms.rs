@@ -46,9 +46,7 @@ pub fn routes(app: AppState) -> axum::Router {
 }
 
 /// Percent-encodes a value for a query string.
-pub fn q(s: &str) -> String {
-    crate::text::query_value(s)
-}
+pub use crate::text::query_value as q;
 
 /// Where a form may send the teacher after logging in: a page of Feedwise itself (`/en/…`,
 /// `/nl/…`), never another site (`//evil.example`, `https://…`) and nothing that could be read
